@@ -1,0 +1,72 @@
+// vbhc normalize [--fold] [--tone-style=official|modern] [FILE|DIR|-]...
+#include <boost/program_options.hpp>
+
+#include <iostream>
+
+#include "commands.h"
+#include "input.h"
+#include "normalizer.h"
+
+namespace vbhc {
+
+namespace po = boost::program_options;
+
+int RunNormalize(const std::vector<std::string>& args) {
+  po::options_description options("vbhc normalize [OPTIONS] [FILE|DIR|-]...");
+  std::string tone_style;
+  std::string glob;
+  options.add_options()("help,h", "show this help")(
+      "fold", "print the accentless view: lower case, no diacritics, đ -> d")(
+      "tone-style", po::value(&tone_style)->default_value("official"),
+      "official (hòa, thủy, Ủy) or modern (hoà, thuỷ, Uỷ)")(
+      "glob", po::value(&glob)->default_value("*.txt"), "file names to take from directories")(
+      "strip-markup", "drop markdown emphasis '*', as extraction does");
+  po::options_description hidden;
+  hidden.add_options()("input", po::value<std::vector<std::string>>(), "input");
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    std::cout << options;
+    return kExitOk;
+  }
+  NormalizeOptions normalize;
+  if (tone_style == "modern") {
+    normalize.tone_style = ToneStyle::kModern;
+  } else if (tone_style != "official") {
+    throw po::invalid_option_value("--tone-style=" + tone_style + " (official or modern)");
+  }
+  normalize.strip_emphasis = vm.count("strip-markup") > 0;
+  std::vector<std::string> inputs =
+      vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{"-"};
+  std::vector<std::string> errors;
+  std::vector<std::string> files = ExpandInputs(inputs, glob, &errors);
+  int failed = static_cast<int>(errors.size());
+  for (const std::string& e : errors) std::cerr << "vbhc normalize: " << e << "\n";
+  std::string bytes, error;
+  for (const std::string& path : files) {
+    if (!ReadInput(path, SIZE_MAX, &bytes, &error)) {
+      std::cerr << "vbhc normalize: " << path << ": " << error << "\n";
+      ++failed;
+      continue;
+    }
+    NormalizedText n = Normalize(bytes, normalize);
+    for (const Warning& w : n.warnings) {
+      std::cerr << "vbhc normalize: " << path << ": byte " << w.span.begin << ": " << w.message << "\n";
+    }
+    if (vm.count("fold")) {
+      std::cout << Fold(n).text;
+    } else {
+      std::cout << n.text;
+    }
+  }
+  std::cout.flush();
+  if (!std::cout) return kExitOutput;
+  return failed ? kExitSomeInputsFailed : kExitOk;
+}
+
+}  // namespace vbhc

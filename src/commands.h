@@ -1,0 +1,27 @@
+// The subcommands of the vbhc binary, one file pair each (cmd_*.cc).  Each
+// takes the arguments after its name and returns an ExitCode (input.h);
+// usage errors are thrown as boost::program_options errors and turned into
+// kExitUsage by main, in one place.
+#ifndef VBHC_COMMANDS_H_
+#define VBHC_COMMANDS_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rule_set.h"
+
+namespace vbhc {
+
+int RunNormalize(const std::vector<std::string>& args);
+int RunExtract(const std::vector<std::string>& args);
+int RunRules(const std::vector<std::string>& args);
+int RunExplain(const std::vector<std::string>& args);
+
+// Loads --rules DIR, or the embedded rules when `dir` is empty; prints the
+// errors and returns null when they do not load.
+std::unique_ptr<RuleSet> LoadRulesOrReport(const std::string& dir);
+
+}  // namespace vbhc
+
+#endif  // VBHC_COMMANDS_H_

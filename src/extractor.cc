@@ -1,0 +1,121 @@
+#include "extractor.h"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "header.h"
+#include "targets.h"
+
+namespace vbhc {
+namespace {
+
+bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+// The dimensions a record lists, in record order, with their JSON key.
+struct DimensionKey {
+  const char* dimension;
+  const char* key;
+};
+constexpr DimensionKey kRecordDimensions[] = {
+    {"reference", "references"}, {"date", "dates"},      {"period", "periods"},
+    {"deadline", "deadlines"},   {"target", "targets"},
+};
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+  std::string hex;
+  char buf[3];
+  for (unsigned int i = 0; i < length; ++i) {
+    std::snprintf(buf, sizeof buf, "%02x", digest[i]);
+    hex += buf;
+  }
+  return hex;
+}
+
+Analysis Extractor::Analyze(std::string_view bytes) const {
+  Analysis a;
+  a.normalized = Normalize(bytes, options_.normalize);
+  a.warnings = a.normalized.warnings;
+  MatchInput input = options_.force_view < 0
+                         ? MatchInput::For(a.normalized)
+                         : MatchInput::ForView(a.normalized, options_.force_view == 1);
+  a.accentless = input.folded != nullptr;
+  std::string error;
+  a.matches = rules_.Match(input, &error);
+  if (!error.empty()) a.warnings.push_back({{0, 0}, error});
+
+  std::vector<Span> masks;
+  for (const RuleMatch& m : a.matches) {
+    if (m.rule->dimension == "mask") masks.push_back(m.span);
+  }
+  auto masked = [&](Span s) {
+    return std::any_of(masks.begin(), masks.end(), [&](Span k) { return Overlaps(k, s); });
+  };
+
+  Span own_number;
+  a.document = FindHeader(a.normalized, a.matches, rules_, &own_number);
+
+  for (const RuleMatch& m : a.matches) {
+    const std::string& dim = m.rule->dimension;
+    bool listed = std::any_of(std::begin(kRecordDimensions), std::end(kRecordDimensions),
+                              [&](const DimensionKey& d) { return dim == d.dimension; });
+    if (!listed || masked(m.span)) continue;
+    // The header's own "Số: …" is document.number, not a reference.
+    if (dim == "reference" && own_number.size() > 0 && Overlaps(m.span, own_number)) continue;
+    std::string warning;
+    std::optional<Json> fields = BuildFields(m, rules_, &warning);
+    if (!fields) {
+      if (!warning.empty()) {
+        a.warnings.push_back({a.normalized.map.ToSource(m.span), warning});
+      }
+      continue;
+    }
+    a.items.push_back({dim, m.rule->id, m.span, std::move(*fields)});
+  }
+  std::vector<Item> targets = FindTargets(a.normalized, a.items, a.matches, rules_);
+  for (Item& t : targets) {
+    if (!masked(t.span)) a.items.push_back(std::move(t));
+  }
+  std::stable_sort(a.items.begin(), a.items.end(),
+                   [](const Item& x, const Item& y) { return x.span.begin < y.span.begin; });
+  return a;
+}
+
+Json Extractor::Record(const Analysis& a, std::string_view bytes, const std::string& path) {
+  Json record = Json::object();
+  record["schema"] = "vbhc.plan/1";
+  record["source"] = {{"path", path},
+                      {"bytes", bytes.size()},
+                      {"sha256", Sha256Hex(bytes)},
+                      {"encoding", "utf-8"}};
+  record["document"] = a.document;
+  for (const DimensionKey& d : kRecordDimensions) record[d.key] = Json::array();
+  for (const Item& item : a.items) {
+    Json out = item.fields;
+    Span original = a.normalized.map.ToSource(item.span);
+    out["text"] = std::string(bytes.substr(original.begin, original.size()));
+    out["span"] = {original.begin, original.end};
+    out["rule"] = item.rule;
+    for (const DimensionKey& d : kRecordDimensions) {
+      if (item.dimension == d.dimension) record[d.key].push_back(std::move(out));
+    }
+  }
+  Json warnings = Json::array();
+  for (const Warning& w : a.warnings) {
+    warnings.push_back({{"span", {w.span.begin, w.span.end}}, {"message", w.message}});
+  }
+  record["warnings"] = std::move(warnings);
+  return record;
+}
+
+Json Extractor::Extract(std::string_view bytes, const std::string& path) const {
+  return Record(Analyze(bytes), bytes, path);
+}
+
+}  // namespace vbhc

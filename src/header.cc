@@ -1,0 +1,176 @@
+#include "header.h"
+
+#include <algorithm>
+#include <string>
+
+namespace vbhc {
+namespace {
+
+// How far around the `Số:` line the other header parts may stand.
+constexpr size_t kHeaderBefore = 1500;
+constexpr size_t kHeaderAfter = 2000;
+
+// Strips markdown and table decoration: "| **QUYẾT ĐỊNH** |" -> "QUYẾT ĐỊNH".
+std::string StripDecoration(std::string_view line) {
+  const std::string_view junk = " |#*_-\t";
+  size_t b = line.find_first_not_of(junk);
+  if (b == std::string_view::npos) return {};
+  size_t e = line.find_last_not_of(junk);
+  return std::string(line.substr(b, e - b + 1));
+}
+
+std::vector<Span> Lines(const std::string& text, size_t from, size_t to) {
+  std::vector<Span> lines;
+  size_t pos = from;
+  while (pos < to) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string::npos || nl > to ? to : nl;
+    lines.push_back({pos, end});
+    pos = end + 1;
+  }
+  return lines;
+}
+
+bool HasLowercaseLetter(std::string_view s) {
+  std::string folded;
+  size_t pos = 0;
+  while (pos < s.size()) FoldCodePoint(DecodeUtf8(s, &pos), &folded, /*keep_case=*/true);
+  return std::any_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// The issuer stands before "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": upper-case
+// segments (lines or table cells), e.g. "BỘ TÀI CHÍNH" + "TỔNG CỤC THUẾ".
+std::string FindIssuer(const std::string& text, size_t region_begin, size_t number_begin) {
+  std::string region = text.substr(region_begin, number_begin - region_begin);
+  size_t marker = std::string::npos;
+  for (const char* m : {"CỘNG HÒA XÃ HỘI", "CỘNG HÒA"}) {
+    marker = region.rfind(m);
+    if (marker != std::string::npos) break;
+  }
+  if (marker == std::string::npos) return {};
+  std::string before = region.substr(0, marker);
+  std::vector<std::string> segments;
+  size_t pos = 0;
+  while (pos <= before.size()) {
+    size_t next = before.find_first_of("|\n", pos);
+    if (next == std::string::npos) next = before.size();
+    segments.push_back(StripDecoration(before.substr(pos, next - pos)));
+    pos = next + 1;
+  }
+  std::vector<std::string> issuer;
+  bool started = false;
+  for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
+    std::string s = *it;
+    size_t dashes = s.find("---");
+    if (dashes != std::string::npos) s = StripDecoration(s.substr(0, dashes));
+    if (s.empty()) {
+      if (started) break;
+      continue;
+    }
+    if (HasLowercaseLetter(s) || issuer.size() >= 3) break;
+    issuer.insert(issuer.begin(), s);
+    started = true;
+  }
+  std::string out;
+  for (const std::string& s : issuer) out += (out.empty() ? "" : " ") + s;
+  return out;
+}
+
+}  // namespace
+
+Json FindHeader(const NormalizedText& normalized, const std::vector<RuleMatch>& matches,
+                const RuleSet& rules, Span* own_number) {
+  const std::string& text = normalized.text;
+  const RuleMatch* number = nullptr;
+  for (const RuleMatch& m : matches) {
+    if (m.rule->dimension == "header_number") {
+      number = &m;
+      break;
+    }
+  }
+  if (!number) return nullptr;
+  std::string ignored;
+  std::optional<Json> number_fields = BuildFields(*number, rules, &ignored);
+  if (!number_fields) return nullptr;
+  *own_number = number->groups.count("number") ? number->groups.at("number").span : number->span;
+
+  size_t region_begin = number->span.begin > kHeaderBefore ? number->span.begin - kHeaderBefore : 0;
+  size_t region_end = std::min(text.size(), number->span.end + kHeaderAfter);
+
+  Json doc = Json::object();
+  doc["type"] = nullptr;
+  doc["number"] = (*number_fields)["number"];
+  doc["issuer"] = nullptr;
+  doc["place"] = nullptr;
+  doc["date"] = nullptr;
+  doc["title"] = nullptr;
+
+  // Date and place: the header_date match nearest to the number.
+  const RuleMatch* date = nullptr;
+  size_t best = SIZE_MAX;
+  for (const RuleMatch& m : matches) {
+    if (m.rule->dimension != "header_date") continue;
+    if (m.span.end < region_begin || m.span.begin > region_end) continue;
+    size_t distance = m.span.begin > number->span.begin ? m.span.begin - number->span.begin
+                                                        : 2 * (number->span.begin - m.span.begin);
+    if (distance < best) {
+      best = distance;
+      date = &m;
+    }
+  }
+  size_t after = number->span.end;
+  if (date) {
+    std::optional<Json> f = BuildFields(*date, rules, &ignored);
+    if (f) {
+      doc["date"] = (*f)["value"];
+      if (f->contains("place")) doc["place"] = (*f)["place"];
+    }
+    after = std::max(after, date->span.end);
+  }
+
+  // Type line: a line that is exactly a document type ("QUYẾT ĐỊNH").
+  std::vector<Span> lines = Lines(text, after, region_end);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string line = StripDecoration(std::string_view(text).substr(lines[i].begin, lines[i].size()));
+    if (line.empty() || line.size() > 40) continue;
+    const VocabEntry* type = rules.LookupVocab("doc_types", line);
+    if (!type) continue;
+    doc["type"] = type->text;
+    std::string title;
+    for (size_t j = i + 1; j < lines.size() && j < i + 8; ++j) {
+      std::string t = StripDecoration(std::string_view(text).substr(lines[j].begin, lines[j].size()));
+      if (t.empty()) {
+        if (title.empty()) continue;
+        break;
+      }
+      title += (title.empty() ? "" : " ") + t;
+    }
+    if (!title.empty()) doc["title"] = title;
+    break;
+  }
+  std::string number_line = text.substr(number->span.begin,
+                                        text.find('\n', number->span.end) - number->span.begin);
+  size_t vv = number_line.find("V/v");
+  if (doc["type"].is_null()) {
+    // No type line: a letter (Công văn) says "V/v …"; a title line may name
+    // the type ("# Công văn số 2638/…").
+    for (const RuleMatch& m : matches) {
+      if (m.rule->dimension != "reference" || !m.groups.count("type")) continue;
+      if (CanonicalNumber(m.groups.at("number").text, rules) != doc["number"]) continue;
+      std::optional<Json> f = BuildFields(m, rules, &ignored);
+      if (f && f->contains("type")) doc["type"] = (*f)["type"];
+      break;
+    }
+    if (doc["type"].is_null() && vv != std::string::npos) doc["type"] = "Công văn";
+  }
+  if (doc["title"].is_null() && vv != std::string::npos) {
+    std::string t = number_line.substr(vv);
+    t = StripDecoration(t.substr(0, t.find('|')));
+    if (!t.empty()) doc["title"] = t;
+  }
+  std::string issuer = FindIssuer(text, region_begin, number->span.begin);
+  if (!issuer.empty()) doc["issuer"] = issuer;
+  return doc;
+}
+
+}  // namespace vbhc

@@ -1,0 +1,59 @@
+// vbhc: reads Vietnamese administrative texts and tells what they decide.
+// main stays thin: pick the subcommand, run it, turn errors into exit codes.
+#include <boost/program_options/errors.hpp>
+
+#include <cstring>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "input.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: vbhc COMMAND [OPTIONS] [ARGS]\n"
+    "\n"
+    "commands:\n"
+    "  extract [FILE|DIR|-]...   plan records as JSON Lines (or --format text)\n"
+    "  normalize [FILE|DIR|-]... normalized (or --fold: accentless) text\n"
+    "  rules check [--rules DIR] load the rules and run their examples\n"
+    "  explain TEXT              show the normalized text and every rule that fires\n"
+    "\n"
+    "vbhc COMMAND --help shows the options of a command.\n"
+    "exit codes: 0 ok, 1 some inputs failed, 2 usage, 3 rules, 4 output\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return vbhc::kExitUsage;
+  }
+  std::string command = argv[1];
+  std::vector<std::string> args(argv + 2, argv + argc);
+  try {
+    if (command == "--help" || command == "-h" || command == "help") {
+      std::cout << kUsage;
+      return vbhc::kExitOk;
+    }
+    if (command == "--version") {
+      std::cout << "vbhc " << VBHC_VERSION << "\n";
+      return vbhc::kExitOk;
+    }
+    if (command == "extract") return vbhc::RunExtract(args);
+    if (command == "normalize") return vbhc::RunNormalize(args);
+    if (command == "rules") return vbhc::RunRules(args);
+    if (command == "explain") return vbhc::RunExplain(args);
+    std::cerr << "vbhc: unknown command '" << command << "'\n" << kUsage;
+    return vbhc::kExitUsage;
+  } catch (const boost::program_options::error& e) {
+    std::cerr << "vbhc " << command << ": " << e.what() << "\n";
+    return vbhc::kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "vbhc " << command << ": internal error: " << e.what() << "\n";
+    return vbhc::kExitSomeInputsFailed;
+  }
+}

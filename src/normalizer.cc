@@ -1,0 +1,292 @@
+#include "normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <cstdio>
+#include <string>
+
+namespace vbhc {
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+std::string Hex(unsigned char b) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "0x%02X", b);
+  return buf;
+}
+
+// Decodes the code point at input[pos]; on invalid UTF-8 returns U+FFFD,
+// sets *error and consumes the maximal ill-formed subpart (Unicode 3.9 / W3C
+// practice: one replacement character per maximal subpart).
+char32_t DecodeChecked(std::string_view in, size_t pos, size_t* len, std::string* error) {
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(in[i]); };
+  unsigned char b0 = byte(pos);
+  *len = 1;
+  if (b0 < 0x80) return b0;
+  if (b0 < 0xC0) {
+    *error = "stray continuation byte " + Hex(b0);
+    return kReplacement;
+  }
+  if (b0 < 0xC2) {
+    *error = "overlong 2-byte sequence starting " + Hex(b0);
+    return kReplacement;
+  }
+  if (b0 > 0xF4) {
+    *error = "byte " + Hex(b0) + " never occurs in UTF-8";
+    return kReplacement;
+  }
+  int need = b0 < 0xE0 ? 1 : b0 < 0xF0 ? 2 : 3;
+  char32_t c = b0 < 0xE0 ? (b0 & 0x1F) : b0 < 0xF0 ? (b0 & 0x0F) : (b0 & 0x07);
+  for (int i = 1; i <= need; ++i) {
+    if (pos + i >= in.size()) {
+      *len = i;
+      *error = "truncated " + std::to_string(need + 1) + "-byte sequence at end of input";
+      return kReplacement;
+    }
+    unsigned char b = byte(pos + i);
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (i == 1) {
+      if (b0 == 0xE0) lo = 0xA0;
+      if (b0 == 0xED) hi = 0x9F;
+      if (b0 == 0xF0) lo = 0x90;
+      if (b0 == 0xF4) hi = 0x8F;
+    }
+    if (b < lo || b > hi) {
+      *len = i;
+      if (b >= 0x80 && b <= 0xBF && i == 1) {
+        *error = b0 == 0xED ? "UTF-16 surrogate encoded in UTF-8"
+                 : b0 == 0xF4 ? "code point above U+10FFFF"
+                              : "overlong " + std::to_string(need + 1) + "-byte sequence";
+      } else {
+        *error = "truncated " + std::to_string(need + 1) + "-byte sequence (byte " + Hex(b) +
+                 " is not a continuation byte)";
+      }
+      return kReplacement;
+    }
+    c = (c << 6) | (b & 0x3F);
+  }
+  *len = need + 1;
+  return c;
+}
+
+bool IsHorizontalSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == 0x0B || c == 0x0C || c == 0x00A0 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000 ||
+         (c < 0x20 && c != '\n' && c != '\r') || c == 0x7F;
+}
+
+bool IsDroppedFormat(char32_t c) {
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF ||
+         c == 0x00AD;
+}
+
+bool IsDash(char32_t c) {
+  return (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 ||
+         c == 0xFF0D;
+}
+
+const icu::Normalizer2* NfcInstance() {
+  static const icu::Normalizer2* nfc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    return icu::Normalizer2::getNFCInstance(status);
+  }();
+  return nfc;
+}
+
+// Builds the normalized text: collects NFC segments (a starter and the marks
+// that follow it) and writes each, composed, with the source range it covers.
+class Builder {
+ public:
+  explicit Builder(NormalizedText* out) : out_(out) {}
+
+  void Push(char32_t c, uint32_t begin, uint32_t end) {
+    if (c == ' ') {
+      Flush();
+      if (!out_->text.empty() && out_->text.back() == ' ') {
+        out_->map.ExtendLast(end);
+        return;
+      }
+      Emit(c, begin, end);
+      return;
+    }
+    if (c < 0x300 || NfcInstance()->hasBoundaryBefore(static_cast<UChar32>(c))) Flush();
+    pending_.push_back(c);
+    if (pending_.size() == 1) pending_begin_ = begin;
+    pending_end_ = end;
+  }
+
+  void Flush() {
+    if (pending_.empty()) return;
+    if (pending_.size() == 1 && pending_[0] < 0x300) {
+      Emit(pending_[0], pending_begin_, pending_end_);
+    } else {
+      icu::UnicodeString segment;
+      for (char32_t c : pending_) segment.append(static_cast<UChar32>(c));
+      UErrorCode status = U_ZERO_ERROR;
+      icu::UnicodeString composed = NfcInstance()->normalize(segment, status);
+      if (U_FAILURE(status)) composed = segment;
+      std::string utf8;
+      composed.toUTF8String(utf8);
+      out_->text.append(utf8);
+      out_->map.Append(utf8.size(), pending_begin_, pending_end_);
+    }
+    pending_.clear();
+  }
+
+ private:
+  void Emit(char32_t c, uint32_t begin, uint32_t end) {
+    size_t before = out_->text.size();
+    AppendUtf8(c, &out_->text);
+    out_->map.Append(out_->text.size() - before, begin, end);
+  }
+
+  NormalizedText* out_;
+  std::u32string pending_;
+  uint32_t pending_begin_ = 0;
+  uint32_t pending_end_ = 0;
+};
+
+// Rewrites the tone placement of open-rhyme syllables.  Returns false (and
+// leaves `text` alone) when no syllable needs it: the common case.
+bool FixTonePlacement(NormalizedText* text, ToneStyle style) {
+  const std::string& s = text->text;
+  NormalizedText out;
+  bool changed = false;
+  size_t copied = 0;  // bytes of s already copied to out
+  size_t pos = 0;
+  std::u32string word;
+  while (pos < s.size()) {
+    // Find the next run of word characters.
+    size_t start = pos;
+    char32_t c = DecodeUtf8(s, &pos);
+    if (!IsWordChar(c) || (c >= '0' && c <= '9')) continue;
+    word.assign(1, c);
+    size_t end = pos;
+    while (end < s.size()) {
+      size_t next = end;
+      char32_t d = DecodeUtf8(s, &next);
+      if (!IsWordChar(d)) break;
+      word.push_back(d);
+      end = next;
+    }
+    pos = end;
+    if (word.size() < 2 || word.size() > 7) continue;
+    auto fixed = PlaceTone(word, style);
+    if (!fixed) continue;
+    if (!changed) {
+      out.text.reserve(s.size());
+      out.map.Reserve(s.size());
+      changed = true;
+    }
+    for (size_t i = copied; i < start; ++i) {
+      Span src = text->map.ToSource({i, i + 1});
+      out.text.push_back(s[i]);
+      out.map.Append(1, static_cast<uint32_t>(src.begin), static_cast<uint32_t>(src.end));
+    }
+    // The rewritten syllable maps, letter by letter, to the same source: the
+    // onset is unchanged and the two vowels share the range of the pair.
+    size_t p = start;
+    size_t pair_begin = end;
+    std::string piece;
+    for (size_t k = 0; k < word.size(); ++k) {
+      size_t letter_begin = p;
+      DecodeUtf8(s, &p);
+      if (k + 2 == word.size()) pair_begin = letter_begin;
+      Span src = text->map.ToSource(k + 2 >= word.size() ? Span{pair_begin, end}
+                                                        : Span{letter_begin, p});
+      piece.clear();
+      AppendUtf8((*fixed)[k], &piece);
+      out.text.append(piece);
+      out.map.Append(piece.size(), static_cast<uint32_t>(src.begin), static_cast<uint32_t>(src.end));
+    }
+    copied = end;
+  }
+  if (!changed) return false;
+  for (size_t i = copied; i < s.size(); ++i) {
+    Span src = text->map.ToSource({i, i + 1});
+    out.text.push_back(s[i]);
+    out.map.Append(1, static_cast<uint32_t>(src.begin), static_cast<uint32_t>(src.end));
+  }
+  text->text = std::move(out.text);
+  text->map = std::move(out.map);
+  return true;
+}
+
+}  // namespace
+
+NormalizedText Normalize(std::string_view input, const NormalizeOptions& options) {
+  NormalizedText out;
+  out.text.reserve(input.size());
+  out.map.Reserve(input.size());
+  Builder builder(&out);
+  size_t pos = 0;
+  if (input.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
+  std::string error;
+  while (pos < input.size()) {
+    size_t len = 1;
+    unsigned char b = static_cast<unsigned char>(input[pos]);
+    char32_t c = b < 0x80 ? b : DecodeChecked(input, pos, &len, &error);
+    const uint32_t begin = static_cast<uint32_t>(pos);
+    uint32_t end = static_cast<uint32_t>(pos + len);
+    if (!error.empty()) {
+      out.warnings.push_back({{begin, end}, "invalid UTF-8: " + error});
+      error.clear();
+    }
+    pos += len;
+    if (c == '\r') {
+      if (pos < input.size() && input[pos] == '\n') end = static_cast<uint32_t>(++pos);
+      c = '\n';
+    } else if (IsHorizontalSpace(c)) {
+      c = ' ';
+    } else if (IsDroppedFormat(c)) {
+      continue;
+    } else if (IsDash(c)) {
+      c = '-';
+    } else if (c == 0x00D0) {
+      c = 0x0110;
+    } else if (c == 0x00F0) {
+      c = 0x0111;
+    } else if (c == '*' && options.strip_emphasis) {
+      continue;
+    }
+    builder.Push(c, begin, end);
+  }
+  builder.Flush();
+  FixTonePlacement(&out, options.tone_style);
+  return out;
+}
+
+FoldedText Fold(const NormalizedText& normalized, bool keep_case) {
+  FoldedText out;
+  const std::string& s = normalized.text;
+  out.text.reserve(s.size());
+  out.map.Reserve(s.size());
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t begin = pos;
+    unsigned char b = static_cast<unsigned char>(s[pos]);
+    if (b < 0x80) {
+      out.text.push_back(static_cast<char>(!keep_case && b >= 'A' && b <= 'Z' ? b + 32 : b));
+      out.map.Append(1, static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + 1));
+      ++pos;
+      continue;
+    }
+    char32_t c = DecodeUtf8(s, &pos);
+    size_t before = out.text.size();
+    FoldCodePoint(c, &out.text, keep_case);
+    out.map.Append(out.text.size() - before, static_cast<uint32_t>(begin),
+                   static_cast<uint32_t>(pos));
+  }
+  return out;
+}
+
+std::string FoldString(std::string_view s) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < s.size()) FoldCodePoint(DecodeUtf8(s, &pos), &out);
+  return out;
+}
+
+}  // namespace vbhc

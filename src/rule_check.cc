@@ -1,0 +1,149 @@
+#include "rule_check.h"
+
+#include <algorithm>
+
+#include "values.h"
+
+namespace vbhc {
+namespace {
+
+// Fields that are copied as written and so cannot survive the loss of
+// diacritics; accentless checks skip them.
+bool KeepsDiacritics(const std::string& field) {
+  return field == "issuer" || field == "place" || field == "subject" || field == "unit";
+}
+
+std::string FieldString(const Json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_number_integer()) return std::to_string(v.get<long long>());
+  return v.dump();
+}
+
+std::string StripDiacritics(const std::string& text) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < text.size()) FoldCodePoint(DecodeUtf8(text, &pos), &out, /*keep_case=*/true);
+  return out;
+}
+
+std::string Location(const Rule& rule, const RuleExample& e) {
+  return e.where.file + ":" + std::to_string(e.where.line) + ":" + std::to_string(e.where.column) +
+         ": " + rule.id + ": ";
+}
+
+std::vector<std::pair<Span, Json>> ItemsOf(const RuleSet& rules, const Rule& rule,
+                                           const std::string& text, bool accentless,
+                                           const NormalizedText** keep = nullptr) {
+  static thread_local NormalizedText normalized;
+  normalized = Normalize(text, {ToneStyle::kOfficial, true});
+  if (keep) *keep = &normalized;
+  MatchInput input = MatchInput::ForView(normalized, accentless);
+  std::vector<std::pair<Span, Json>> out;
+  for (const RuleMatch& m : rules.Match(input)) {
+    if (m.rule != &rule) continue;
+    std::string warning;
+    if (auto fields = BuildFields(m, rules, &warning)) out.emplace_back(m.span, *fields);
+  }
+  return out;
+}
+
+bool FieldsMatch(const Json& fields, const std::map<std::string, std::string>& expected,
+                 bool accentless) {
+  for (const auto& [key, value] : expected) {
+    if (accentless && KeepsDiacritics(key)) continue;
+    if (!fields.contains(key)) return value == "null";
+    if (FieldString(fields[key]) != value) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+size_t RuleCheckReport::failed() const {
+  return std::count_if(results.begin(), results.end(),
+                       [](const ExampleResult& r) { return !r.passed; });
+}
+
+std::vector<std::string> DescribeRuleItems(const RuleSet& rules, const Rule& rule,
+                                           const std::string& text, bool accentless) {
+  std::vector<std::string> out;
+  for (const auto& [span, fields] : ItemsOf(rules, rule, text, accentless)) {
+    out.push_back(fields.dump());
+  }
+  return out;
+}
+
+RuleCheckReport CheckRules(const RuleSet& rules, const std::vector<std::string>& corpus) {
+  RuleCheckReport report;
+  std::vector<bool> fired(rules.rules().size(), false);
+  for (const std::string& doc : corpus) {
+    NormalizedText n = Normalize(doc, {ToneStyle::kOfficial, true});
+    MatchInput input = MatchInput::For(n);
+    for (const RuleMatch& m : rules.Match(input)) {
+      for (size_t i = 0; i < rules.rules().size(); ++i) {
+        if (rules.rules()[i].get() == m.rule) fired[i] = true;
+      }
+    }
+  }
+  for (size_t i = 0; i < rules.rules().size(); ++i) {
+    const Rule& rule = *rules.rules()[i];
+    std::string where = rule.where.file + ":" + std::to_string(rule.where.line) + ":" +
+                        std::to_string(rule.where.column) + ": " + rule.id + ": ";
+    if (rule.examples.empty() || rule.counter_examples.empty()) {
+      report.results.push_back({&rule, "has examples", "", false,
+                                where + "a rule needs at least one example and one counter-example"});
+    }
+    if (!corpus.empty() && !fired[i]) {
+      report.results.push_back({&rule, "fires on the corpus", "", false,
+                                where + "never fires on the corpus"});
+    }
+    for (const RuleExample& e : rule.examples) {
+      for (bool accentless : {false, true}) {
+        std::string text = accentless ? StripDiacritics(e.text) : e.text;
+        ExampleResult r{&rule, accentless ? "accentless example" : "example", text, false, ""};
+        const NormalizedText* normalized = nullptr;
+        auto items = ItemsOf(rules, rule, text, accentless, &normalized);
+        for (const auto& [span, fields] : items) {
+          if (FieldsMatch(fields, e.expected, accentless)) r.passed = true;
+        }
+        if (!r.passed) {
+          std::string got;
+          for (const auto& [span, fields] : items) got += " " + fields.dump();
+          r.message = Location(rule, e) + r.what + " '" + text + "' gives " +
+                      (got.empty() ? std::string(" nothing") : got);
+        } else if (!accentless) {
+          // An exact tie with another rule of the dimension is ambiguous.
+          for (const auto& [span, fields] : items) {
+            std::string matched = normalized->text.substr(span.begin, span.size());
+            for (const auto& other : rules.rules()) {
+              if (other.get() == &rule || other->dimension != rule.dimension ||
+                  other->priority != rule.priority) {
+                continue;
+              }
+              if (RE2::FullMatch(matched, *other->re)) {
+                r.passed = false;
+                r.message = Location(rule, e) + "ambiguous: '" + matched +
+                            "' is matched as a whole by " + other->id +
+                            " with the same priority; give one a priority";
+              }
+            }
+          }
+        }
+        report.results.push_back(r);
+      }
+    }
+    for (const RuleExample& e : rule.counter_examples) {
+      ExampleResult r{&rule, "counter-example", e.text, true, ""};
+      auto items = ItemsOf(rules, rule, e.text, false);
+      if (!items.empty()) {
+        r.passed = false;
+        r.message = Location(rule, e) + "counter-example '" + e.text + "' gives " +
+                    items.front().second.dump();
+      }
+      report.results.push_back(r);
+    }
+  }
+  return report;
+}
+
+}  // namespace vbhc

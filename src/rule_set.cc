@@ -1,0 +1,196 @@
+#include "rule_set.h"
+
+#include <algorithm>
+
+namespace vbhc {
+namespace {
+
+// Returns the code point ending just before byte `pos`, or 0 at the start.
+char32_t CharBefore(std::string_view text, size_t pos) {
+  if (pos == 0) return 0;
+  size_t start = pos - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  return DecodeUtf8(text, &start);
+}
+
+char32_t CharAt(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return 0;
+  return DecodeUtf8(text, &pos);
+}
+
+// A match must not start or end inside a word: RE2's \b knows only ASCII.
+bool OnWordBoundaries(std::string_view text, size_t begin, size_t end) {
+  if (end <= begin) return false;
+  if (IsWordChar(CharAt(text, begin)) && IsWordChar(CharBefore(text, begin))) return false;
+  char32_t last = CharBefore(text, end);
+  if (IsWordChar(last) && IsWordChar(CharAt(text, end))) return false;
+  return true;
+}
+
+size_t NextCharStart(std::string_view text, size_t pos) {
+  ++pos;
+  while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+  return pos;
+}
+
+bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+}  // namespace
+
+MatchInput MatchInput::For(const NormalizedText& n) {
+  size_t letters = 0, marked = 0;
+  const std::string& s = n.text;
+  for (size_t pos = 0; pos < s.size();) {
+    unsigned char b = static_cast<unsigned char>(s[pos]);
+    if (b < 0x80) {
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ++letters;
+      ++pos;
+      continue;
+    }
+    char32_t c = DecodeUtf8(s, &pos);
+    if (IsWordChar(c)) {
+      ++letters;
+      ++marked;
+    }
+  }
+  bool accentless = letters >= 20 && marked * 50 < letters;
+  return ForView(n, accentless);
+}
+
+MatchInput MatchInput::ForView(const NormalizedText& n, bool folded) {
+  MatchInput in;
+  in.normalized = &n;
+  if (folded) in.folded = std::make_unique<FoldedText>(Fold(n, /*keep_case=*/true));
+  return in;
+}
+
+std::string RuleSet::error() const {
+  std::string out;
+  for (const std::string& e : errors_) out += e + "\n";
+  return out;
+}
+
+const Rule* RuleSet::FindRule(std::string_view id) const {
+  for (const auto& r : rules_) {
+    if (r->id == id) return r.get();
+  }
+  return nullptr;
+}
+
+const std::vector<VocabEntry>& RuleSet::Vocab(std::string_view name) const {
+  static const std::vector<VocabEntry> kEmpty;
+  auto it = vocab_.find(name);
+  return it == vocab_.end() ? kEmpty : it->second;
+}
+
+const VocabEntry* RuleSet::LookupVocab(std::string_view name, std::string_view text) const {
+  auto list = vocab_index_.find(name);
+  if (list == vocab_index_.end()) return nullptr;
+  auto it = list->second.find(FoldString(text));
+  return it == list->second.end() ? nullptr : it->second;
+}
+
+const DimensionSettings& RuleSet::Dimension(std::string_view name) const {
+  static const DimensionSettings kDefault;
+  auto it = dimensions_.find(name);
+  return it == dimensions_.end() ? kDefault : it->second;
+}
+
+std::vector<RuleMatch> RuleSet::Match(const MatchInput& input, std::string* error,
+                                      std::string_view dimension) const {
+  std::vector<RuleMatch> found;
+  if (!ok()) return found;
+  const std::string_view text = input.text();
+  const bool folded = input.folded != nullptr;
+
+  // Prefilter: which rules match anywhere at all.
+  std::vector<int> candidates;
+  RE2::Set::ErrorInfo info;
+  const RE2::Set* set = folded ? folded_set_.get() : set_.get();
+  if (!set->Match(text, &candidates, &info)) {
+    if (info.kind != RE2::Set::kNoError) {
+      if (error) *error = "RE2::Set prefilter failed (DFA out of memory); ran every rule";
+      candidates.clear();
+      for (size_t i = 0; i < rules_.size(); ++i) candidates.push_back(static_cast<int>(i));
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+
+  std::vector<re2::StringPiece> groups;
+  for (int index : candidates) {
+    const Rule& rule = *rules_[index];
+    if (!dimension.empty() && rule.dimension != dimension) continue;
+    const RE2& re = folded ? *rule.folded_re : *rule.re;
+    groups.resize(re.NumberOfCapturingGroups() + 1);
+    size_t pos = 0;
+    while (pos <= text.size()) {
+      if (!re.Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(),
+                    static_cast<int>(groups.size()))) {
+        break;
+      }
+      size_t begin = groups[0].data() - text.data();
+      size_t end = begin + groups[0].size();
+      if (!OnWordBoundaries(text, begin, end)) {
+        if (begin >= text.size()) break;
+        pos = NextCharStart(text, begin);
+        continue;
+      }
+      RuleMatch m;
+      m.rule = &rule;
+      m.span = input.ToNormalized({begin, end});
+      for (const auto& [name, group] : re.NamedCapturingGroups()) {
+        const re2::StringPiece& g = groups[group];
+        if (g.data() == nullptr) continue;
+        size_t gb = g.data() - text.data();
+        Span ns = input.ToNormalized({gb, gb + g.size()});
+        m.groups[name] = {input.normalized->text.substr(ns.begin, ns.size()), ns};
+      }
+      found.push_back(std::move(m));
+      pos = end > begin ? end : NextCharStart(text, begin);
+    }
+  }
+
+  // Settle overlaps within each dimension: longest, then priority, then order.
+  std::vector<size_t> order(found.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto rule_index = [&](const RuleMatch& m) {
+    return std::find_if(rules_.begin(), rules_.end(),
+                        [&](const auto& r) { return r.get() == m.rule; }) -
+           rules_.begin();
+  };
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const RuleMatch& x = found[a];
+    const RuleMatch& y = found[b];
+    if (x.rule->dimension != y.rule->dimension) return x.rule->dimension < y.rule->dimension;
+    if (x.span.size() != y.span.size()) return x.span.size() > y.span.size();
+    if (x.rule->priority != y.rule->priority) return x.rule->priority > y.rule->priority;
+    if (x.rule != y.rule) return rule_index(x) < rule_index(y);
+    return x.span.begin < y.span.begin;
+  });
+  std::vector<RuleMatch> kept;
+  for (size_t i : order) {
+    const RuleMatch& m = found[i];
+    bool clash = std::any_of(kept.begin(), kept.end(), [&](const RuleMatch& k) {
+      return k.rule->dimension == m.rule->dimension && Overlaps(k.span, m.span);
+    });
+    if (!clash) kept.push_back(m);
+  }
+  // A dimension yields to others where they matched (a horizon "định hướng
+  // đến năm 2030" is a period, so "đến năm 2030" inside it is no deadline).
+  std::vector<RuleMatch> out;
+  for (const RuleMatch& m : kept) {
+    const auto& yields = Dimension(m.rule->dimension).yields_to;
+    bool yielded = std::any_of(kept.begin(), kept.end(), [&](const RuleMatch& k) {
+      return std::find(yields.begin(), yields.end(), k.rule->dimension) != yields.end() &&
+             Overlaps(k.span, m.span);
+    });
+    if (!yielded) out.push_back(m);
+  }
+  std::sort(out.begin(), out.end(), [](const RuleMatch& a, const RuleMatch& b) {
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    return a.rule->dimension < b.rule->dimension;
+  });
+  return out;
+}
+
+}  // namespace vbhc

@@ -1,0 +1,164 @@
+// RuleSet: the compiled rules of rules/**/*.toml, matched against a document.
+//
+//   auto rules = vbhc::RuleSet::LoadEmbedded();          // or LoadDirectory("rules")
+//   if (!rules->ok()) { std::cerr << rules->error(); return 3; }
+//   vbhc::MatchInput in = vbhc::MatchInput::For(normalized);  // picks accented or folded view
+//   std::vector<vbhc::RuleMatch> found = rules->Match(in);
+//
+// A rule file holds named pieces, vocabulary lists and rules:
+//
+//   [pieces]
+//   DAY = '(?:0?[1-9]|[12][0-9]|3[01])'
+//
+//   [[rule]]
+//   id = "date.dmy_words"              # readable, hand-chosen, unique
+//   dimension = "date"
+//   pattern = '''ngày (?P<day>{DAY}) tháng (?P<month>{MONTH}) năm (?P<year>{YEAR})'''
+//   examples = [ { text = "ngày 14 tháng 10 năm 2021", value = "2021-10-14" } ]
+//   counter_examples = [ "Điều 5" ]
+//
+// Pattern conventions (see rules/README.md):
+//   * leftmost-longest matching (POSIX), so the order of alternatives does
+//     not matter;
+//   * matching is case-insensitive; a space matches any run of spaces and at
+//     most one line break, so wrapped lines still match;
+//   * every match must start and end on a Vietnamese word boundary (checked
+//     by the engine: RE2's \b is ASCII-only);
+//   * the same rule also matches accentless text through the folded view.
+//
+// Overlaps within a dimension are settled by: longest match, then higher
+// `priority`, then the rule that comes first (file order, files sorted by path).
+//
+// A RuleSet is immutable after loading and safe to share between threads.
+#ifndef VBHC_RULE_SET_H_
+#define VBHC_RULE_SET_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "normalizer.h"
+#include "offset_map.h"
+
+namespace vbhc {
+
+// One entry of a vocabulary list (rules/vocab/*.toml).
+struct VocabEntry {
+  std::string text;                          // as written: "Quyết định"
+  std::map<std::string, std::string> attrs;  // code = "QĐ", value = "8", …
+};
+
+// Where a rule or example came from, for messages.
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+struct RuleExample {
+  std::string text;
+  std::map<std::string, std::string> expected;  // field -> expected value
+  SourceLocation where;
+};
+
+struct Rule {
+  std::string id;
+  std::string dimension;
+  std::string pattern;        // as written in the file
+  std::string expanded;       // pieces expanded, spaces widened
+  int priority = 0;
+  std::map<std::string, std::string> set;  // constant fields of every match
+  std::vector<RuleExample> examples;
+  std::vector<RuleExample> counter_examples;
+  SourceLocation where;
+  std::unique_ptr<RE2> re;         // on the normalized text
+  std::unique_ptr<RE2> folded_re;  // on the folded (accentless) view
+};
+
+// Per-dimension settings ([dimensions.NAME] tables).
+struct DimensionSettings {
+  std::vector<std::string> yields_to;  // dropped where these dimensions matched
+};
+
+// The text a RuleSet matches: the normalized text or its folded view.
+struct MatchInput {
+  const NormalizedText* normalized = nullptr;
+  std::unique_ptr<FoldedText> folded;  // set when matching accentless text
+  std::string_view text() const { return folded ? folded->text : normalized->text; }
+  // Maps a span of text() to a span of normalized->text.
+  Span ToNormalized(Span s) const { return folded ? folded->map.ToSource(s) : s; }
+
+  // Returns the input for `n`, choosing the folded view when the text is
+  // written without diacritics (under 2% of its letters carry any).
+  static MatchInput For(const NormalizedText& n);
+  // Returns the input for `n` with the view forced.
+  static MatchInput ForView(const NormalizedText& n, bool folded);
+};
+
+struct Capture {
+  std::string text;  // normalized text of the group
+  Span span;         // in the normalized text
+};
+
+struct RuleMatch {
+  const Rule* rule = nullptr;
+  Span span;  // in the normalized text
+  std::map<std::string, Capture> groups;
+};
+
+class RuleSet {
+ public:
+  // Loads every *.toml under `dir` (sorted by path).  Never throws: check ok().
+  static std::unique_ptr<RuleSet> LoadDirectory(const std::string& dir);
+  // Loads the rules compiled into the binary from rules/ at build time.
+  static std::unique_ptr<RuleSet> LoadEmbedded();
+  // Loads from (name, content) pairs; names are used in messages.
+  static std::unique_ptr<RuleSet> LoadFiles(
+      const std::vector<std::pair<std::string, std::string>>& files);
+
+  // True when every file parsed and every rule compiled.
+  bool ok() const { return errors_.empty(); }
+  // Returns all load errors, one "file:line:col: rule id: message" per line.
+  std::string error() const;
+  const std::vector<std::string>& errors() const { return errors_; }
+  // Returns load warnings (e.g. ASCII-only \b or \w in a pattern).
+  const std::vector<std::string>& warnings() const { return warnings_; }
+
+  const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+  const Rule* FindRule(std::string_view id) const;
+  // Returns the vocabulary list `name`, or an empty list.
+  const std::vector<VocabEntry>& Vocab(std::string_view name) const;
+  // Returns the entry of list `name` whose text folds like `text`, or null.
+  const VocabEntry* LookupVocab(std::string_view name, std::string_view text) const;
+  const DimensionSettings& Dimension(std::string_view name) const;
+
+  // Returns every match of every rule on `input`, overlaps within a dimension
+  // settled, sorted by (start, dimension).  `dimension` limits the rules
+  // considered (empty: all).  Sets *error on RE2::Set failure (DFA out of
+  // memory) and then returns what the per-rule fallback found.
+  std::vector<RuleMatch> Match(const MatchInput& input, std::string* error = nullptr,
+                               std::string_view dimension = {}) const;
+
+ private:
+  friend class RuleLoader;
+  RuleSet() = default;
+  void Compile();
+
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::map<std::string, std::vector<VocabEntry>, std::less<>> vocab_;
+  std::map<std::string, std::map<std::string, const VocabEntry*>, std::less<>> vocab_index_;
+  std::map<std::string, DimensionSettings, std::less<>> dimensions_;
+  std::unique_ptr<RE2::Set> set_;
+  std::unique_ptr<RE2::Set> folded_set_;
+  std::vector<std::string> errors_;
+  std::vector<std::string> warnings_;
+};
+
+}  // namespace vbhc
+
+#endif  // VBHC_RULE_SET_H_

@@ -1,0 +1,46 @@
+// Facts about Vietnamese letters used by the normalizer and the matcher.
+//
+//   vbhc::IsWordChar(U'ế')           -> true   (letters and digits of any script)
+//   vbhc::FoldCodePoint(U'Ế', &out)  -> out == "e"   (lower case, no diacritics)
+//   vbhc::PlaceTone(U"thuỷ", ToneStyle::kOfficial) -> U"thủy"
+//
+// Tone marks are handled through ICU's canonical decomposition and composition
+// rather than a hand-typed table of 134 precomposed letters, so every letter
+// Unicode knows is covered, upper and lower case alike.
+#ifndef VBHC_VIETNAMESE_H_
+#define VBHC_VIETNAMESE_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace vbhc {
+
+// Where the tone mark sits on the open rhymes oa, oe, uy.
+enum class ToneStyle {
+  kOfficial,  // hòa, hòe, thủy, Ủy: the templates of Decree 30/2020/NĐ-CP.
+  kModern,    // hoà, hoè, thuỷ, Uỷ: the 1980s school-book placement.
+};
+
+// Returns true for letters and digits (any script); used for word boundaries.
+bool IsWordChar(char32_t c);
+
+// Appends the folded form of `c` to `out` as UTF-8: tone and shape marks
+// removed, đ -> d, and lower case unless `keep_case` (Đ -> D then).
+void FoldCodePoint(char32_t c, std::string* out, bool keep_case = false);
+
+// Returns the syllable with its tone mark moved to `style`'s place when the
+// syllable's rhyme is exactly oa, oe or uy (no final consonant) and its onset is
+// not qu/gi; std::nullopt when nothing changes.  `syllable` is NFC letters.
+std::optional<std::u32string> PlaceTone(std::u32string_view syllable, ToneStyle style);
+
+// Appends `c` to `out` as UTF-8.
+void AppendUtf8(char32_t c, std::string* out);
+
+// Decodes one code point at `s[*pos]`, advancing *pos; returns U+FFFD for bad
+// bytes (advancing by one).  For already-valid UTF-8 (the normalized views).
+char32_t DecodeUtf8(std::string_view s, size_t* pos);
+
+}  // namespace vbhc
+
+#endif  // VBHC_VIETNAMESE_H_

@@ -1,0 +1,10 @@
+#!/bin/sh
+# Installs what vbhc needs to build and test on Debian 12 (run as root).
+set -eu
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends \
+  ca-certificates g++ cmake make pkg-config python3 \
+  libicu-dev libre2-dev libboost-program-options-dev libboost-dev libutf8proc-dev \
+  libgtest-dev libtomlplusplus-dev nlohmann-json3-dev libssl-dev \
+  libbenchmark-dev icu-devtools >/dev/null

@@ -57,6 +57,26 @@ bool FieldsMatch(const Json& fields, const std::map<std::string, std::string>& e
   return true;
 }
 
+// Returns a message when another rule of the same dimension and priority
+// matches the very text this rule matches in `text`: which one wins would
+// then depend on file order alone.
+std::string AmbiguousTie(const RuleSet& rules, const Rule& rule, const std::string& text) {
+  re2::StringPiece whole;
+  if (!rule.re->Match(text, 0, text.size(), RE2::UNANCHORED, &whole, 1)) return {};
+  std::string matched(whole.data(), whole.size());
+  for (const auto& other : rules.rules()) {
+    if (other.get() == &rule || other->dimension != rule.dimension ||
+        other->priority != rule.priority) {
+      continue;
+    }
+    if (RE2::FullMatch(matched, *other->re)) {
+      return "ambiguous: '" + matched + "' is matched as a whole by " + other->id +
+             " with the same priority; give one a priority";
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 size_t RuleCheckReport::failed() const {
@@ -108,28 +128,17 @@ RuleCheckReport CheckRules(const RuleSet& rules, const std::vector<std::string>&
         }
         if (!r.passed) {
           std::string got;
-          for (const auto& [span, fields] : items) got += " " + fields.dump();
+          for (const auto& [span, fields] : items) got += (got.empty() ? "" : " ") + fields.dump();
           r.message = Location(rule, e) + r.what + " '" + text + "' gives " +
-                      (got.empty() ? std::string(" nothing") : got);
-        } else if (!accentless) {
-          // An exact tie with another rule of the dimension is ambiguous.
-          for (const auto& [span, fields] : items) {
-            std::string matched = normalized->text.substr(span.begin, span.size());
-            for (const auto& other : rules.rules()) {
-              if (other.get() == &rule || other->dimension != rule.dimension ||
-                  other->priority != rule.priority) {
-                continue;
-              }
-              if (RE2::FullMatch(matched, *other->re)) {
-                r.passed = false;
-                r.message = Location(rule, e) + "ambiguous: '" + matched +
-                            "' is matched as a whole by " + other->id +
-                            " with the same priority; give one a priority";
-              }
-            }
-          }
+                      (got.empty() ? std::string("nothing") : got);
         }
         report.results.push_back(r);
+        if (!accentless) {
+          std::string tie = AmbiguousTie(rules, rule, normalized->text);
+          if (!tie.empty()) {
+            report.results.push_back({&rule, "unambiguous", text, false, Location(rule, e) + tie});
+          }
+        }
       }
     }
     for (const RuleExample& e : rule.counter_examples) {

@@ -1,2 +1,77 @@
 #!/bin/sh
-exit 0
+# Golden-output and command-line tests of the vbhc binary.
+#   usage: cli_test.sh VBHC SOURCE_DIR
+# Prints "N passed, N failed" and exits non-zero on any failure.
+set -u
+vbhc="$1"
+cd "$2" || exit 2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+check() {  # check NAME COMMAND...: the command must succeed
+  name="$1"; shift
+  if "$@" >"$tmp/out" 2>&1; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); echo "FAIL: $name"; sed 's/^/    /' "$tmp/out" | head -20; fi
+}
+expect_exit() {  # expect_exit CODE COMMAND...
+  want="$1"; shift
+  "$@" >"$tmp/stdout" 2>"$tmp/stderr"
+  got=$?
+  [ "$got" = "$want" ] || { echo "exit $got, expected $want: $*"; cat "$tmp/stderr"; return 1; }
+}
+
+# Golden outputs: every corpus document, byte for byte.
+for doc in $(find corpora -name '*.txt' | sort); do
+  check "golden $doc" sh -c "'$vbhc' extract --jobs 1 '$doc' | diff -u '${doc%.txt}.expected.jsonl' -"
+done
+
+# Every record of the corpus validates against the published JSON Schema,
+# and every span slices the original bytes to its text.
+"$vbhc" extract corpora > "$tmp/all.jsonl"
+check "schema" /usr/bin/python3 tools/validate_records.py schema/vbhc.plan-1.schema.json "$tmp/all.jsonl"
+
+# Same output whatever --jobs; input order kept.
+check "jobs" sh -c "'$vbhc' extract --jobs 1 corpora > '$tmp/j1'; '$vbhc' extract --jobs 2 corpora > '$tmp/j2'; '$vbhc' extract --jobs 7 corpora > '$tmp/j7'; cmp '$tmp/j1' '$tmp/j2' && cmp '$tmp/j1' '$tmp/j7'"
+
+# The embedded rules are the rules/ directory.
+check "embedded rules" sh -c "'$vbhc' extract corpora | cmp - '$tmp/all.jsonl' && '$vbhc' extract --rules rules corpora | cmp - '$tmp/all.jsonl'"
+
+# normalize: an NFD copy prints exactly what the NFC original prints.
+seed=corpora/seeds/001_2ac59002f1de5abd.txt
+/usr/bin/python3 -c "import sys,unicodedata; sys.stdout.write(unicodedata.normalize('NFD', open('$seed', encoding='utf-8').read()))" > "$tmp/nfd.txt"
+check "normalize NFD" sh -c "! cmp -s '$seed' '$tmp/nfd.txt' && '$vbhc' normalize '$seed' > '$tmp/a' && '$vbhc' normalize '$tmp/nfd.txt' > '$tmp/b' && cmp '$tmp/a' '$tmp/b'"
+check "normalize stdin" sh -c "printf 'Uỷ ban\r\n' | '$vbhc' normalize | grep -qx 'Ủy ban'"
+check "normalize fold" sh -c "printf 'Quyết định\n' | '$vbhc' normalize --fold | grep -qx 'quyet dinh'"
+check "normalize tone style" sh -c "printf 'Ủy ban hòa\n' | '$vbhc' normalize --tone-style modern | grep -qx 'Uỷ ban hoà'"
+
+# Exit codes (README "Exit codes").
+check "exit 0" expect_exit 0 "$vbhc" extract "$seed"
+check "exit 1: missing file among good ones, good ones still done" sh -c "
+  '$vbhc' extract '$seed' no-such-file.txt corpora/seeds/000_bc5beaa1cfb17d56.txt > '$tmp/o' 2> '$tmp/e'; test \$? = 1 &&
+  test \$(wc -l < '$tmp/o') = 2 && grep -q 'no-such-file.txt: no such file' '$tmp/e'"
+check "exit 1: normalize missing file" expect_exit 1 "$vbhc" normalize no-such-file.txt
+check "exit 2: unknown option" expect_exit 2 "$vbhc" extract --no-such-option
+check "exit 2: unknown command" expect_exit 2 "$vbhc" frobnicate
+check "exit 2: bad --format" expect_exit 2 "$vbhc" extract --format xml "$seed"
+mkdir -p "$tmp/badrules" && printf '[[rule]]\nid = "x"\ndimension = "date"\npattern = "(unclosed"\n' > "$tmp/badrules/bad.toml"
+check "exit 3: broken rule file" expect_exit 3 "$vbhc" extract --rules "$tmp/badrules" "$seed"
+check "exit 3: message names file:line" sh -c "'$vbhc' rules check --rules '$tmp/badrules' 2>&1 | grep -q 'bad.toml:1:1: x: bad pattern'"
+check "exit 4: unwritable output" expect_exit 4 "$vbhc" extract -o /nonexistent-dir/out.jsonl "$seed"
+check "exit 0: rules check" expect_exit 0 "$vbhc" rules check --corpus corpora
+
+# Output written atomically: complete file, no temporary left behind.
+check "atomic -o" sh -c "'$vbhc' extract -o '$tmp/rec.jsonl' corpora && cmp '$tmp/rec.jsonl' '$tmp/all.jsonl' && ! ls '$tmp' | grep -q 'tmp-'"
+# stdin as a document, with its path reported as "-".
+check "stdin" sh -c "printf 'Quyết định số 12/QĐ-UBND ngày 5/3/2024' | '$vbhc' extract - | grep -q '\"path\":\"-\"'"
+# Accentless input gives canonical values.
+check "accentless" sh -c "printf 'Theo Quyet dinh so 12/QD-UBND ngay 5/3/2024 cua UBND tinh ve viec ban hanh ke hoach' | '$vbhc' extract | grep -q '\"number\":\"12/QĐ-UBND\",\"type\":\"Quyết định\",\"date\":\"2024-03-05\"'"
+# Binary and UTF-16 input is refused with a reason; the batch goes on.
+printf '%%PDF-1.4\n' > "$tmp/x.pdf.txt"
+printf '\377\376Q\000' > "$tmp/utf16.txt"
+check "binary refused, batch goes on" sh -c "'$vbhc' extract '$tmp/x.pdf.txt' '$tmp/utf16.txt' '$seed' > '$tmp/o' 2> '$tmp/e'; test \$? = 1 && test \$(wc -l < '$tmp/o') = 1 && grep -q 'a PDF file' '$tmp/e' && grep -q 'UTF-16' '$tmp/e'"
+check "text format" sh -c "'$vbhc' extract --format text corpora/written/kh-tinh-mau-chuyen-doi-so.txt | grep -q 'Kế hoạch số 57/KH-UBND'"
+check "explain" sh -c "'$vbhc' explain 'trước ngày 30/6/2022' | grep -q 'deadline.truoc_ngay'"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,1 +1,223 @@
+#include "normalizer.h"
+
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+namespace vbhc {
+namespace {
+
+std::string Nfd(const std::string& s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  std::string out;
+  nfd->normalize(icu::UnicodeString::fromUTF8(s), status).toUTF8String(out);
+  return out;
+}
+
+std::string N(const std::string& s, ToneStyle style = ToneStyle::kOfficial) {
+  return Normalize(s, {style, false}).text;
+}
+
+TEST(NormalizerTest, WhitespaceDashesAndEth) {
+  struct {
+    std::string input;
+    std::string expected;
+  } cases[] = {
+      {"a\r\nb", "a\nb"},
+      {"a\rb", "a\nb"},
+      {"a\xC2\xA0\xC2\xA0 b", "a b"},          // NBSP run
+      {"a\t\tb", "a b"},
+      {"a\xE2\x80\x8B" "b", "ab"},             // zero-width space inside a word
+      {"Quy\xC2\xAD" "\xE1\xBA\xBFt", "Quyết"},  // soft hyphen
+      {"2021\xE2\x80\x93" "2025", "2021-2025"},  // en dash
+      {"2021\xE2\x80\x94" "2025", "2021-2025"},  // em dash
+      {"2021\xE2\x88\x92" "2025", "2021-2025"},  // minus
+      {"2021\xE2\x80\x91" "2025", "2021-2025"},  // non-breaking hyphen
+      {"Q\xC3\x90-UBND", "QĐ-UBND"},             // Icelandic Eth
+      {"\xC3\xB0i", "đi"},
+      {"\xEF\xBB\xBFSố", "Số"},                  // BOM dropped
+      {"ỦY B AN NHÂN D Â N", "ỦY B AN NHÂN D Â N"},  // spaced letters stay
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.input);
+    EXPECT_EQ(N(c.input), c.expected);
+  }
+}
+
+TEST(NormalizerTest, NfdComposesIncludingDotBelowOrder) {
+  struct {
+    std::string input;
+    std::string expected;
+  } cases[] = {
+      {Nfd("Việt Nam"), "Việt Nam"},
+      {Nfd("một cộng đồng"), "một cộng đồng"},
+      {"Vie\xCC\xA3\xCC\x82t", "Việt"},  // dot below, then circumflex (canonical order)
+      {"Vie\xCC\x82\xCC\xA3t", "Việt"},  // circumflex, then dot below
+      {"mo\xCC\x82\xCC\xA3t", "một"},
+      {Nfd("Ủy ban nhân dân tỉnh Tây Ninh"), "Ủy ban nhân dân tỉnh Tây Ninh"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.input);
+    EXPECT_EQ(N(c.input), c.expected);
+  }
+}
+
+// Every tone on every open rhyme, lower and upper case, both styles.
+TEST(NormalizerTest, TonePlacementFullTable) {
+  struct Rhyme {
+    std::string official[5];  // tone on the first vowel
+    std::string modern[5];    // tone on the second vowel
+  };
+  const Rhyme rhymes[] = {
+      {{"hòa", "hóa", "hỏa", "hõa", "họa"}, {"hoà", "hoá", "hoả", "hoã", "hoạ"}},
+      {{"hòe", "hóe", "hỏe", "hõe", "họe"}, {"hoè", "hoé", "hoẻ", "hoẽ", "hoẹ"}},
+      {{"thùy", "thúy", "thủy", "thũy", "thụy"}, {"thuỳ", "thuý", "thuỷ", "thuỹ", "thuỵ"}},
+      {{"HÒA", "HÓA", "HỎA", "HÕA", "HỌA"}, {"HOÀ", "HOÁ", "HOẢ", "HOÃ", "HOẠ"}},
+      {{"THÙY", "THÚY", "THỦY", "THŨY", "THỤY"}, {"THUỲ", "THUÝ", "THUỶ", "THUỸ", "THUỴ"}},
+      {{"Ủy", "Úy", "Ùy", "Ũy", "Ụy"}, {"Uỷ", "Uý", "Uỳ", "Uỹ", "Uỵ"}},
+      {{"òa", "khỏe", "xòe", "tùy", "lũy"}, {"oà", "khoẻ", "xoè", "tuỳ", "luỹ"}},
+  };
+  for (const Rhyme& r : rhymes) {
+    for (int tone = 0; tone < 5; ++tone) {
+      SCOPED_TRACE(r.official[tone] + " / " + r.modern[tone]);
+      EXPECT_EQ(N(r.modern[tone]), r.official[tone]);
+      EXPECT_EQ(N(r.official[tone]), r.official[tone]);
+      EXPECT_EQ(N(r.official[tone], ToneStyle::kModern), r.modern[tone]);
+      EXPECT_EQ(N(r.modern[tone], ToneStyle::kModern), r.modern[tone]);
+      EXPECT_EQ(N(Nfd(r.modern[tone])), r.official[tone]);
+    }
+  }
+}
+
+TEST(NormalizerTest, TonePlacementLeavesOtherRhymesAlone) {
+  for (std::string word : {"hoàng", "quyết", "thuyền", "quý", "quà", "già", "ngoài", "khuya",
+                           "hoặc", "toàn", "huỳnh", "Quỳnh", "giúp", "hòa", "thủy", "tuổi"}) {
+    SCOPED_TRACE(word);
+    EXPECT_EQ(N(word), word);
+  }
+  EXPECT_EQ(N("Quý"), "Quý");
+  EXPECT_EQ(N("QUÝ"), "QUÝ");
+}
+
+TEST(NormalizerTest, SeedsSpellUyBanAlike) {
+  EXPECT_EQ(N("Uỷ ban nhân dân"), N("Ủy ban nhân dân"));
+  EXPECT_EQ(N("UỶ BAN NHÂN DÂN"), "ỦY BAN NHÂN DÂN");
+}
+
+TEST(NormalizerTest, InvalidUtf8BecomesReplacementWithWarning) {
+  struct {
+    std::string input;
+    std::string expected;
+    size_t warnings;
+    std::string message_part;
+  } cases[] = {
+      {"a\x80" "b", "a\xEF\xBF\xBD" "b", 1, "stray continuation"},
+      {"a\xC3", "a\xEF\xBF\xBD", 1, "truncated"},
+      {"a\xE1\xBA" "b", "a\xEF\xBF\xBD" "b", 1, "truncated"},
+      {"\xC0\xAF", "\xEF\xBF\xBD\xEF\xBF\xBD", 2, "overlong"},
+      {"\xE0\x80\xAF", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", 3, "overlong"},
+      {"\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", 3, "surrogate"},
+      {"\xF4\x90\x80\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", 4, "above U+10FFFF"},
+      {"\xFF", "\xEF\xBF\xBD", 1, "never occurs"},
+      {"ngày\xE0\xA4", "ngày\xEF\xBF\xBD", 1, "truncated"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.input);
+    NormalizedText n = Normalize(c.input);
+    EXPECT_EQ(n.text, c.expected);
+    ASSERT_EQ(n.warnings.size(), c.warnings);
+    EXPECT_NE(n.warnings[0].message.find(c.message_part), std::string::npos) << n.warnings[0].message;
+    EXPECT_LE(n.warnings[0].span.end, c.input.size());
+  }
+  // The byte offset of the bad sequence is reported.
+  NormalizedText n = Normalize("Số 12\x80 ngày");
+  ASSERT_EQ(n.warnings.size(), 1u);
+  EXPECT_EQ(n.warnings[0].span, (Span{7, 8}));
+}
+
+TEST(NormalizerTest, FoldRemovesDiacriticsAndMaps) {
+  NormalizedText n = Normalize("Quyết định số 12/QĐ-UBND");
+  FoldedText f = Fold(n);
+  EXPECT_EQ(f.text, "quyet dinh so 12/qd-ubnd");
+  EXPECT_EQ(Fold(n, /*keep_case=*/true).text, "Quyet dinh so 12/QD-UBND");
+  // "dinh" maps back to "định" in the normalized text.
+  Span s = f.map.ToSource({6, 10});
+  EXPECT_EQ(n.text.substr(s.begin, s.size()), "định");
+  EXPECT_EQ(FoldString("ĐƯỜNG Ủy"), "duong uy");
+}
+
+TEST(NormalizerTest, OffsetMapOnNfdAndCrlf) {
+  std::string raw = Nfd("Số: 12\r\nngày 14 tháng 10");
+  NormalizedText n = Normalize(raw);
+  size_t at = n.text.find("ngày");
+  ASSERT_NE(at, std::string::npos);
+  Span s = n.map.ToSource({at, at + std::string("ngày").size()});
+  EXPECT_EQ(raw.substr(s.begin, s.size()), Nfd("ngày"));
+}
+
+// True when byte `pos` is a continuation byte of a well-formed UTF-8 character
+// that starts before it (a span must never cut such a character).
+bool InsideValidChar(const std::string& raw, size_t pos) {
+  if (pos >= raw.size() || (static_cast<unsigned char>(raw[pos]) & 0xC0) != 0x80) return false;
+  for (size_t back = 1; back <= 3 && back <= pos; ++back) {
+    unsigned char lead = static_cast<unsigned char>(raw[pos - back]);
+    if ((lead & 0xC0) == 0x80) continue;
+    size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 1;
+    if (len <= back || pos - back + len > raw.size()) return false;
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(raw.substr(pos - back, len));
+    (void)status;
+    return u.length() > 0 && u.charAt(0) != 0xFFFD;
+  }
+  return false;
+}
+
+// Property: a normalized span between whitespace maps back to original bytes
+// that normalize to the same text, lies inside the input and starts and ends
+// on UTF-8 character boundaries.
+TEST(NormalizerTest, OffsetMapProperty) {
+  const std::vector<std::string> pieces = {
+      "Quyết", " định", " số", " 12/QĐ-UBND", "\r\n", "\xC2\xA0", "\t", "  ", "Uỷ", " ban",
+      Nfd(" Việt"), Nfd(" một"), " hoà", " thuỷ", " khoẻ", "\xE2\x80\x93", "\x80", "\xE1\xBA",
+      " 85,5%", "\xE2\x80\x8B", "Ð", " quý", "\n", "a", "*", " năm* *2025"};
+  std::mt19937 rng(20261123);
+  for (int round = 0; round < 400; ++round) {
+    std::string raw;
+    int count = 1 + static_cast<int>(rng() % 30);
+    for (int i = 0; i < count; ++i) raw += pieces[rng() % pieces.size()];
+    for (bool strip : {false, true}) {
+      NormalizedText n = Normalize(raw, {ToneStyle::kOfficial, strip});
+      std::vector<size_t> cuts = {0, n.text.size()};
+      for (size_t i = 0; i < n.text.size(); ++i) {
+        if (n.text[i] == ' ' || n.text[i] == '\n') {
+          cuts.push_back(i);
+          cuts.push_back(i + 1);
+        }
+      }
+      for (int k = 0; k < 20; ++k) {
+        size_t a = cuts[rng() % cuts.size()], b = cuts[rng() % cuts.size()];
+        if (a > b) std::swap(a, b);
+        Span s = n.map.ToSource({a, b});
+        SCOPED_TRACE(testing::Message() << "raw=" << testing::PrintToString(raw) << " span "
+                                        << a << ".." << b);
+        ASSERT_LE(s.begin, s.end);
+        ASSERT_LE(s.end, raw.size());
+        EXPECT_FALSE(InsideValidChar(raw, s.begin));
+        EXPECT_FALSE(InsideValidChar(raw, s.end));
+        if (a == b) continue;
+        std::string back = Normalize(raw.substr(s.begin, s.size()), {ToneStyle::kOfficial, strip}).text;
+        std::string slice = n.text.substr(a, b - a);
+        // Edge spaces collapse with their neighbours differently in isolation.
+        EXPECT_EQ(back, slice);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace vbhc

@@ -1,1 +1,135 @@
+#include "rule_set.h"
+
 #include <gtest/gtest.h>
+
+#include "rule_check.h"
+
+namespace vbhc {
+namespace {
+
+std::unique_ptr<RuleSet> Load(const std::string& content) {
+  return RuleSet::LoadFiles({{"test.toml", content}});
+}
+
+// Every way a rule file can be wrong gives file:line:col, the rule id and a
+// reason, and the set is not ok() (never half-loaded).
+TEST(RuleSetTest, LoadErrorsArePrecise) {
+  struct {
+    std::string content;
+    std::string expected;
+  } cases[] = {
+      {"[[rule]\nid = 'x'", "test.toml:1:"},
+      {"[[rule]]\nid = 'a'\ndimension = 'date'\npattern = '(?P<x>'\n",
+       "test.toml:1:1: a: bad pattern: missing ): (?P<x> at '(?P<x>'"},
+      {"[[rule]]\nid = 'a'\ndimension = 'date'\npattern = '{NOPE}'\n",
+       "test.toml:1:1: a: undefined piece {NOPE}"},
+      {"[pieces]\nA = '{B}'\nB = '{A}'\n[[rule]]\nid = 'a'\ndimension = 'd'\npattern = '{A}'\n",
+       "a: pieces nested deeper than 16 (a cycle?)"},
+      {"[[rule]]\nid = 'a'\ndimension = 'd'\npattern = 'x'\ncolour = 'red'\n",
+       "test.toml:5:10: a: unknown key 'colour'"},
+      {"[[rule]]\nid = 'a'\ndimension = 'd'\npattern = 'x'\n[[rule]]\nid = 'a'\ndimension = 'd'\npattern = 'y'\n",
+       "test.toml:5:1: a: duplicate rule id"},
+      {"[[rule]]\nid = 'a'\ndimension = 'd'\npattern = 5\n", "test.toml:4:11: a: pattern must be a string"},
+      {"[[rule]]\nid = 'a'\ndimension = 'd'\npattern = 'x'\npriority = 'high'\n",
+       "a: priority must be an integer"},
+      {"[[rule]]\nid = 'a'\npattern = 'x'\n", "a: a rule needs dimension and pattern"},
+      {"colour = 1\n", "test.toml:1:10: unknown top-level key 'colour'"},
+      {"[vocab.x]\nentries = [ 5 ]\n", "vocab.x: entry without text"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.content);
+    auto rules = Load(c.content);
+    EXPECT_FALSE(rules->ok());
+    EXPECT_NE(rules->error().find(c.expected), std::string::npos) << rules->error();
+    EXPECT_TRUE(rules->Match(MatchInput::ForView(Normalize("x y"), false)).empty());
+  }
+}
+
+TEST(RuleSetTest, WarnsOnAsciiOnlyWordBoundary) {
+  auto rules = Load("[[rule]]\nid = 'a'\ndimension = 'd'\npattern = '\\bsố'\n");
+  ASSERT_TRUE(rules->ok()) << rules->error();
+  ASSERT_EQ(rules->warnings().size(), 1u);
+  EXPECT_NE(rules->warnings()[0].find("ASCII-only"), std::string::npos);
+}
+
+TEST(RuleSetTest, VietnameseWordBoundaries) {
+  auto rules = Load("[[rule]]\nid = 'so'\ndimension = 'd'\npattern = 'số (?P<n>[0-9]+)'\n");
+  ASSERT_TRUE(rules->ok()) << rules->error();
+  struct {
+    std::string text;
+    size_t matches;
+  } cases[] = {{"hồsố 12", 0}, {"số 12", 1}, {"(số 12)", 1}, {"số 123a", 0}, {"Số 7, số 8", 2}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    NormalizedText n = Normalize(c.text);
+    EXPECT_EQ(rules->Match(MatchInput::ForView(n, false)).size(), c.matches);
+  }
+}
+
+TEST(RuleSetTest, AccentlessTextMatchesAccentedRule) {
+  auto rules = Load("[[rule]]\nid = 'qd'\ndimension = 'd'\npattern = 'quyết định số (?P<n>[0-9]+)'\n");
+  ASSERT_TRUE(rules->ok());
+  NormalizedText n = Normalize("Theo Quyet dinh so 12 cua UBND tinh ve viec nay va cac van ban khac");
+  MatchInput in = MatchInput::For(n);
+  ASSERT_NE(in.folded, nullptr);  // detected as accentless
+  auto found = rules->Match(in);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].groups.at("n").text, "12");
+  EXPECT_EQ(n.text.substr(found[0].span.begin, found[0].span.size()), "Quyet dinh so 12");
+}
+
+TEST(RuleSetTest, OverlapsLongestThenPriorityThenOrder) {
+  auto rules = Load(
+      "[[rule]]\nid = 'short'\ndimension = 'd'\npattern = 'ab'\npriority = 5\n"
+      "[[rule]]\nid = 'long'\ndimension = 'd'\npattern = 'ab cd'\n"
+      "[[rule]]\nid = 'low'\ndimension = 'e'\npattern = 'cd'\n"
+      "[[rule]]\nid = 'high'\ndimension = 'e'\npattern = 'c.'\npriority = 1\n"
+      "[[rule]]\nid = 'first'\ndimension = 'f'\npattern = 'ab'\n"
+      "[[rule]]\nid = 'second'\ndimension = 'f'\npattern = 'a.'\n");
+  ASSERT_TRUE(rules->ok()) << rules->error();
+  NormalizedText n = Normalize("ab cd");
+  std::vector<std::string> ids;
+  for (const RuleMatch& m : rules->Match(MatchInput::ForView(n, false))) ids.push_back(m.rule->id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"long", "first", "high"}));
+}
+
+TEST(RuleSetTest, YieldsToOtherDimensions) {
+  auto rules = Load(
+      "[dimensions.deadline]\nyields_to = ['period']\n"
+      "[[rule]]\nid = 'p'\ndimension = 'period'\npattern = 'định hướng đến năm 2030'\n"
+      "[[rule]]\nid = 'd'\ndimension = 'deadline'\npattern = 'đến năm [0-9]{4}'\n");
+  ASSERT_TRUE(rules->ok()) << rules->error();
+  NormalizedText n = Normalize("định hướng đến năm 2030; đến năm 2025");
+  std::vector<std::string> ids;
+  for (const RuleMatch& m : rules->Match(MatchInput::ForView(n, false))) ids.push_back(m.rule->id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"p", "d"}));
+}
+
+TEST(RuleSetTest, CheckReportsFailingExamplesAndTies) {
+  auto rules = Load(
+      "[[rule]]\nid = 'date.a'\ndimension = 'date'\n"
+      "pattern = '(?P<day>[0-9]{1,2})/(?P<month>[0-9]{1,2})/(?P<year>[0-9]{4})'\n"
+      "examples = [ { text = '14/10/2021', value = '2021-10-15' } ]\n"
+      "counter_examples = [ '1/2/2020' ]\n"
+      "[[rule]]\nid = 'date.b'\ndimension = 'date'\n"
+      "pattern = '(?P<day>[0-9]{2})/(?P<month>[0-9]{2})/(?P<year>[0-9]{4})'\n"
+      "examples = [ '14/10/2021' ]\ncounter_examples = [ 'x' ]\n"
+      "[[rule]]\nid = 'lonely'\ndimension = 'x'\npattern = 'zzz'\n");
+  ASSERT_TRUE(rules->ok()) << rules->error();
+  RuleCheckReport report = CheckRules(*rules, {"nothing here"});
+  std::string all;
+  for (const auto& r : report.results) {
+    if (!r.passed) all += r.message + "\n";
+  }
+  EXPECT_NE(all.find("test.toml:5:14: date.a: example '14/10/2021' gives {\"value\":\"2021-10-14\"}"),
+            std::string::npos) << all;
+  EXPECT_NE(all.find("date.a: counter-example '1/2/2020'"), std::string::npos) << all;
+  EXPECT_NE(all.find("date.b: ambiguous: '14/10/2021' is matched as a whole by date.a"),
+            std::string::npos) << all;
+  EXPECT_NE(all.find("lonely: a rule needs at least one example and one counter-example"),
+            std::string::npos) << all;
+  EXPECT_NE(all.find("lonely: never fires on the corpus"), std::string::npos) << all;
+}
+
+}  // namespace
+}  // namespace vbhc

@@ -1,1 +1,88 @@
+#include "values.h"
+
 #include <gtest/gtest.h>
+
+namespace vbhc {
+namespace {
+
+const RuleSet& Rules() {
+  static std::unique_ptr<RuleSet> rules = RuleSet::LoadDirectory(VBHC_SOURCE_DIR "/rules");
+  return *rules;
+}
+
+TEST(ValuesTest, IsoDateWithPrecision) {
+  struct {
+    std::optional<int> y, m, d, q;
+    std::optional<std::string> expected;
+    std::string warning;
+  } cases[] = {
+      {2021, 10, 14, {}, "2021-10-14", ""},
+      {2021, 7, {}, {}, "2021-07", ""},
+      {2023, {}, {}, 2, "2023-Q2", ""},
+      {2025, {}, {}, {}, "2025", ""},
+      {{}, 6, 30, {}, "--06-30", ""},
+      {{}, {}, 20, {}, "---20", ""},
+      {2021, 2, 31, {}, std::nullopt, "impossible date: 31/02/2021"},
+      {2024, 2, 29, {}, "2024-02-29", ""},
+      {2023, 2, 29, {}, std::nullopt, "impossible date: 29/02/2023"},
+      {2021, 13, 1, {}, std::nullopt, "impossible date: month 13"},
+      {2021, 4, 31, {}, std::nullopt, "impossible date: 31/04/2021"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.expected.value_or("nullopt"));
+    std::string warning;
+    EXPECT_EQ(IsoDate(c.y, c.m, c.d, c.q, &warning), c.expected);
+    EXPECT_EQ(warning.substr(0, c.warning.size()), c.warning);
+  }
+}
+
+TEST(ValuesTest, CanonicalNumber) {
+  struct {
+    std::string raw, expected;
+  } cases[] = {
+      {"2631 /QĐ- UBND", "2631/QĐ-UBND"},
+      {"27/NQ- TW", "27/NQ-TW"},
+      {"9151- CV/BTCTW", "9151-CV/BTCTW"},
+      {"09/2022/TT-BNV", "09/2022/TT-BNV"},
+      {"12/QD-UBND", "12/QĐ-UBND"},           // accentless, restored
+      {"2638/LDTBXH-KHTC", "2638/LĐTBXH-KHTC"},
+      {"24/KH-UBND", "24/KH-UBND"},
+      {"126-KL/TW", "126-KL/TW"},
+      {"118/TTg", "118/TTg"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.raw);
+    EXPECT_EQ(CanonicalNumber(c.raw, Rules()), c.expected);
+  }
+}
+
+TEST(ValuesTest, VietnameseNumbers) {
+  struct {
+    std::string text;
+    std::optional<double> expected;
+  } cases[] = {
+      {"85,5", 85.5}, {"100", 100}, {"1.200", 1200}, {"1.200,5", 1200.5}, {"", std::nullopt},
+      {"12a", std::nullopt},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(ParseVietnameseNumber(c.text), c.expected);
+  }
+}
+
+TEST(ValuesTest, SmallNumbersInDigitsRomanAndWords) {
+  struct {
+    std::string text;
+    std::optional<int> expected;
+  } cases[] = {
+      {"7", 7}, {"07", 7}, {"VII", 7}, {"iv", 4}, {"Tám", 8}, {"tam", 8}, {"Giêng", 1},
+      {"Chạp", 12}, {"Mười hai", 12}, {"Jan", 1}, {"mười", 10}, {"xyz", std::nullopt},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(ParseSmallNumber(c.text, Rules()), c.expected);
+  }
+}
+
+}  // namespace
+}  // namespace vbhc

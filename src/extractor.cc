@@ -78,7 +78,7 @@ Analysis Extractor::Analyze(std::string_view bytes) const {
     }
     a.items.push_back({dim, m.rule->id, m.span, std::move(*fields)});
   }
-  std::vector<Item> targets = FindTargets(a.normalized, a.items, a.matches, rules_);
+  std::vector<Item> targets = FindTargets(a.normalized, a.items, a.matches, rules_, a.accentless);
   for (Item& t : targets) {
     if (!masked(t.span)) a.items.push_back(std::move(t));
   }

@@ -1,10 +1,434 @@
 #include "targets.h"
 
-namespace vbhc {
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
 
-std::vector<Item> FindTargets(const NormalizedText&, const std::vector<Item>&,
-                              const std::vector<RuleMatch>&, const RuleSet&) {
-  return {};
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+namespace vbhc {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\n'; }
+
+bool Contains(Span outer, Span inner) {
+  return outer.begin <= inner.begin && inner.end <= outer.end;
+}
+
+// How cue words and text are compared: lower case, and without diacritics
+// only for a document typed without them.
+std::string Key(std::string_view s, bool accentless) {
+  return accentless ? FoldString(s) : LowerCase(s);
+}
+
+// A cue list keyed once per document: "Ít nhất" -> "ít nhất" (or "it nhat").
+struct Cues {
+  std::vector<std::pair<std::string, const VocabEntry*>> folded;
+
+  Cues(const RuleSet& rules, const char* list, bool accentless) {
+    for (const VocabEntry& e : rules.Vocab(list)) folded.emplace_back(Key(e.text, accentless), &e);
+    // Longest first, so "ít nhất từ" wins over "ít nhất".
+    std::sort(folded.begin(), folded.end(),
+              [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  }
+
+  static bool WordEdge(const std::string& s, size_t pos) {
+    if (pos == 0 || pos >= s.size()) return true;
+    unsigned char a = static_cast<unsigned char>(s[pos - 1]);
+    unsigned char b = static_cast<unsigned char>(s[pos]);
+    auto word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+    return !(word(a) && word(b));
+  }
+
+  // Returns the cue occurring as whole words anywhere in `folded_text`.
+  const VocabEntry* Find(const std::string& folded_text) const {
+    for (const auto& [cue, entry] : folded) {
+      for (size_t at = folded_text.find(cue); at != std::string::npos;
+           at = folded_text.find(cue, at + 1)) {
+        if (WordEdge(folded_text, at) && WordEdge(folded_text, at + cue.size())) return entry;
+      }
+    }
+    return nullptr;
+  }
+
+  // Returns the cue that ends `folded_text` (trailing spaces ignored).
+  const VocabEntry* AtEnd(const std::string& folded_text) const {
+    size_t end = folded_text.find_last_not_of(' ');
+    if (end == std::string::npos) return nullptr;
+    std::string_view t(folded_text.data(), end + 1);
+    for (const auto& [cue, entry] : folded) {
+      if (t.size() >= cue.size() && t.substr(t.size() - cue.size()) == cue &&
+          Cues::WordEdge(folded_text, t.size() - cue.size())) {
+        return entry;
+      }
+    }
+    return nullptr;
+  }
+
+  // Returns the cue that starts `folded_text` (leading spaces ignored).
+  const VocabEntry* AtStart(const std::string& folded_text) const {
+    size_t begin = folded_text.find_first_not_of(' ');
+    if (begin == std::string::npos) return nullptr;
+    for (const auto& [cue, entry] : folded) {
+      if (folded_text.compare(begin, cue.size(), cue) == 0 &&
+          WordEdge(folded_text, begin + cue.size())) {
+        return entry;
+      }
+    }
+    return nullptr;
+  }
+
+  // Returns the offset of the first cue in `folded_text`, or npos.
+  size_t FirstAt(const std::string& folded_text) const {
+    size_t best = std::string::npos;
+    for (const auto& [cue, entry] : folded) {
+      for (size_t at = folded_text.find(cue); at != std::string::npos && at < best;
+           at = folded_text.find(cue, at + 1)) {
+        if (WordEdge(folded_text, at) && WordEdge(folded_text, at + cue.size())) {
+          best = at;
+          break;
+        }
+      }
+    }
+    return best;
+  }
+};
+
+std::string Attr(const VocabEntry* e, const char* name) {
+  if (!e) return {};
+  auto it = e->attrs.find(name);
+  return it == e->attrs.end() ? std::string() : it->second;
+}
+
+// Sentences, paragraphs and section headings of a document.  Lines wrapped
+// inside a paragraph (PDF and web copies) are joined first: a line break is
+// soft when its line does not end a sentence and the next line does not start
+// a list item.  Joining replaces '\n' by ' ', so offsets stay those of the text.
+class Structure {
+ public:
+  explicit Structure(const std::string& text) : unwrapped_(text) {
+    Unwrap();
+    for (size_t pos = 0; pos <= unwrapped_.size();) {
+      size_t nl = unwrapped_.find('\n', pos);
+      if (nl == std::string::npos) nl = unwrapped_.size();
+      paragraphs_.push_back({pos, nl});
+      pos = nl + 1;
+    }
+    Sentences();
+  }
+
+  Span ParagraphOf(size_t pos) const { return Find(paragraphs_, pos); }
+  Span SentenceOf(size_t pos) const { return Find(sentences_, pos); }
+  const std::string& text() const { return unwrapped_; }
+
+  // Returns the heading line that governs `pos` (the nearest one before it).
+  std::optional<Span> HeadingOf(size_t pos) const {
+    std::optional<Span> found;
+    for (const Span& p : paragraphs_) {
+      if (p.begin > pos) break;
+      if (p.end < pos && IsHeading(p)) found = p;
+    }
+    return found;
+  }
+
+ private:
+  static bool StartsListItem(std::string_view line) {
+    size_t i = line.find_first_not_of(" |#");
+    if (i == std::string_view::npos) return false;
+    line.remove_prefix(i);
+    if (line.empty()) return false;
+    char c = line[0];
+    if (c == '-' || c == '+' || c == '|' || c == '#' || line.substr(0, 3) == "\xE2\x80\xA2") return true;
+    size_t digits = 0;
+    while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
+    if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')')) return true;
+    if (line.size() >= 2 && std::islower(static_cast<unsigned char>(c)) && line[1] == ')') return true;
+    return false;
+  }
+
+  void Unwrap() {
+    size_t line_start = 0;
+    for (size_t i = 0; i < unwrapped_.size(); ++i) {
+      if (unwrapped_[i] != '\n') continue;
+      std::string_view line(unwrapped_.data() + line_start, i - line_start);
+      size_t next_end = unwrapped_.find('\n', i + 1);
+      if (next_end == std::string::npos) next_end = unwrapped_.size();
+      std::string_view next(unwrapped_.data() + i + 1, next_end - i - 1);
+      size_t last = line.find_last_not_of(" |");
+      size_t first_next = next.find_first_not_of(' ');
+      bool soft = last != std::string_view::npos && first_next != std::string_view::npos &&
+                  std::string_view(".:;!?").find(line[last]) == std::string_view::npos &&
+                  !StartsListItem(next);
+      if (soft) unwrapped_[i] = ' ';
+      line_start = i + 1;
+    }
+  }
+
+  void Sentences() {
+    UErrorCode status = U_ZERO_ERROR;
+    static thread_local std::unique_ptr<icu::BreakIterator> iterator(
+        icu::BreakIterator::createSentenceInstance(icu::Locale("vi"), status));
+    UText* ut = utext_openUTF8(nullptr, unwrapped_.data(),
+                               static_cast<int64_t>(unwrapped_.size()), &status);
+    if (U_FAILURE(status) || !iterator) {
+      sentences_ = paragraphs_;
+      if (ut) utext_close(ut);
+      return;
+    }
+    iterator->setText(ut, status);
+    int32_t start = iterator->first();
+    for (int32_t end = iterator->next(); end != icu::BreakIterator::DONE;
+         start = end, end = iterator->next()) {
+      sentences_.push_back({static_cast<size_t>(start), static_cast<size_t>(end)});
+    }
+    utext_close(ut);
+    if (sentences_.empty()) sentences_.push_back({0, unwrapped_.size()});
+  }
+
+  static Span Find(const std::vector<Span>& spans, size_t pos) {
+    auto it = std::upper_bound(spans.begin(), spans.end(), pos,
+                               [](size_t p, const Span& s) { return p < s.begin; });
+    if (it == spans.begin()) return spans.front();
+    return *(it - 1);
+  }
+
+  bool IsHeading(Span p) const {
+    std::string_view line(unwrapped_.data() + p.begin, p.size());
+    size_t i = line.find_first_not_of(" |#-");
+    if (i == std::string_view::npos) return false;
+    line.remove_prefix(i);
+    // "II. MỤC TIÊU", "III. NHIỆM VỤ": a Roman numeral and a dot.
+    size_t roman = 0;
+    while (roman < line.size() && std::string_view("IVX").find(line[roman]) != std::string_view::npos) ++roman;
+    if (roman > 0 && roman < line.size() && line[roman] == '.') return true;
+    // A line of capitals (at least three letters, none lower case).
+    std::string kept;
+    size_t pos = 0;
+    while (pos < line.size()) FoldCodePoint(DecodeUtf8(line, &pos), &kept, /*keep_case=*/true);
+    size_t upper = 0;
+    for (char c : kept) {
+      if (c >= 'a' && c <= 'z') return false;
+      if (c >= 'A' && c <= 'Z') ++upper;
+    }
+    return upper >= 3 && line.size() < 200;
+  }
+
+  std::string unwrapped_;
+  std::vector<Span> paragraphs_;
+  std::vector<Span> sentences_;
+};
+
+struct Candidate {
+  const RuleMatch* match;
+  Span value_span;
+  Json fields;
+  Span sentence;
+};
+
+}  // namespace
+
+std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vector<Item>& items,
+                              const std::vector<RuleMatch>& matches, const RuleSet& rules,
+                              bool accentless) {
+  std::vector<const RuleMatch*> values;
+  for (const RuleMatch& m : matches) {
+    if (m.rule->dimension == "target_value") values.push_back(&m);
+  }
+  if (values.empty()) return {};
+
+  const std::string& text = normalized.text;
+  Structure structure(text);
+  const std::string& flat = structure.text();
+  Cues comparators(rules, "comparator_cues", accentless),
+      after(rules, "comparator_after", accentless), goals(rules, "goal_cues", accentless),
+      section_goals(rules, "section_goal_cues", accentless),
+      reports(rules, "report_cues", accentless), recurrences(rules, "recurrence_cues", accentless),
+      stops(rules, "subject_stops", accentless);
+  auto folded = [&](Span s) { return Key(std::string_view(flat).substr(s.begin, s.size()), accentless); };
+
+  std::vector<const Item*> deadlines, periods;
+  for (const Item& item : items) {
+    if (item.dimension == "deadline" && !item.fields.contains("recurrence")) deadlines.push_back(&item);
+    if (item.dimension == "period") periods.push_back(&item);
+  }
+  const Item* plan_period = nullptr;
+  for (const Item* p : periods) {
+    if (p->fields["kind"] == "period") {
+      plan_period = p;
+      break;
+    }
+  }
+
+  std::vector<Candidate> accepted;
+  for (const RuleMatch* m : values) {
+    const Capture& value = m->groups.at("value");
+    Span sentence = structure.SentenceOf(value.span.begin);
+    Span paragraph = structure.ParagraphOf(value.span.begin);
+    // The clause: back to the last , ; : ( in the sentence.
+    size_t clause_begin = sentence.begin;
+    for (size_t i = m->span.begin; i > sentence.begin; --i) {
+      char c = flat[i - 1];
+      if (c == ',' || c == ';' || c == ':' || c == '(') {
+        clause_begin = i;
+        break;
+      }
+    }
+    std::string before = folded({clause_begin, m->span.begin});
+    size_t clause_end = flat.find_first_of(",;.", m->span.end);
+    if (clause_end == std::string::npos || clause_end > sentence.end) clause_end = sentence.end;
+    std::string after_text = folded({m->span.end, clause_end});
+    // Results, rates and thresholds are not goals.
+    if (reports.Find(before) || reports.AtStart(after_text)) continue;
+    // A goal is stated in the sentence, earlier in its paragraph, or by the
+    // section heading above it.
+    bool goal = goals.Find(folded({paragraph.begin, sentence.end})) != nullptr;
+    std::optional<Span> heading = structure.HeadingOf(value.span.begin);
+    if (!goal && heading) goal = section_goals.Find(folded(*heading)) != nullptr;
+    bool deadline_in_sentence = std::any_of(deadlines.begin(), deadlines.end(), [&](const Item* d) {
+      return Contains(sentence, d->span);
+    });
+    if (!goal && !(deadline_in_sentence && comparators.AtEnd(before))) continue;
+
+    const bool bare = m->rule->id == "target.count_bare";
+    if (bare) {
+      // A bare count is a goal only at the head of its clause, continuing a
+      // list of counted goals in the same sentence ("ít nhất 10 …; 5 …").
+      if (before.find_first_not_of(" -+") != std::string::npos) continue;
+      bool follows_count = std::any_of(accepted.begin(), accepted.end(), [&](const Candidate& c) {
+        return c.sentence == sentence && c.fields["metric"] == "count";
+      });
+      if (!follows_count) continue;
+    }
+
+    Json fields = Json::object();
+    bool percent = m->rule->id == "target.percent";
+    fields["metric"] = percent ? "percent" : "count";
+    double v = ParseVietnameseNumber(value.text).value_or(0);
+    if (std::floor(v) == v) {
+      fields["value"] = static_cast<int64_t>(v);
+    } else {
+      fields["value"] = v;
+    }
+    if (!percent && m->groups.count("unit")) fields["unit"] = m->groups.at("unit").text;
+    std::string comparator = "=";
+    if (const VocabEntry* cue = comparators.AtEnd(before)) comparator = Attr(cue, "comparator");
+    if (m->groups.count("cue")) {
+      if (const VocabEntry* cue = comparators.AtEnd(Key(m->groups.at("cue").text, accentless))) {
+        comparator = Attr(cue, "comparator");
+      }
+    }
+    if (const VocabEntry* cue = after.AtStart(after_text)) comparator = Attr(cue, "comparator");
+    fields["comparator"] = comparator;
+
+    // The governing deadline, by scope.
+    std::string recurrence = Attr(recurrences.Find(folded({sentence.begin, m->span.begin})), "recurrence");
+    Json deadline = nullptr;
+    if (recurrence.empty()) {
+      const Item* best = nullptr;
+      for (const Item* d : deadlines) {  // the same sentence, before the value
+        if (Contains(sentence, d->span) && d->span.end <= m->span.begin) best = d;
+      }
+      if (!best) {  // a period stated in the sentence ("Trong giai đoạn 2026 - 2030 phấn đấu …")
+        for (const Item* p : periods) {
+          if (Contains(sentence, p->span) && p->span.end <= m->span.begin) best = p;
+        }
+      }
+      if (!best) {  // the same sentence, after the value
+        for (const Item* d : deadlines) {
+          if (Contains(sentence, d->span) && d->span.begin >= m->span.end) {
+            best = d;
+            break;
+          }
+        }
+      }
+      if (!best) {  // earlier in the paragraph ("Mục tiêu cụ thể đến năm 2025, … . 100% …")
+        for (const Item* d : deadlines) {
+          if (Contains(paragraph, d->span) && d->span.end <= m->span.begin) best = d;
+        }
+      }
+      if (!best && heading) {  // the goal heading above the list
+        for (const Item* d : deadlines) {
+          if (Contains(*heading, d->span)) best = d;
+        }
+      }
+      if (best) {
+        deadline = best->dimension == "period" ? best->fields["end"] : best->fields["value"];
+      } else if (plan_period) {
+        deadline = plan_period->fields["end"];
+      }
+    } else {
+      fields["recurrence"] = recurrence;
+    }
+    fields["deadline"] = deadline;
+    if (!recurrence.empty()) {
+      Json reordered = Json::object();
+      for (const char* k : {"metric", "value", "unit", "comparator", "deadline", "recurrence"}) {
+        if (fields.contains(k)) reordered[k] = fields[k];
+      }
+      fields = reordered;
+    }
+
+    // The subject: what follows the value up to its predicate or clause end.
+    size_t subject_begin = m->span.end;
+    size_t subject_end = flat.find_first_of(";.", subject_begin);
+    if (subject_end == std::string::npos || subject_end > sentence.end) subject_end = sentence.end;
+    std::string tail = folded({subject_begin, subject_end});
+    // Keys may differ in byte length from the text; cut on the text instead.
+    std::string_view raw_tail(flat.data() + subject_begin, subject_end - subject_begin);
+    size_t cut = raw_tail.size();
+    for (const auto& [cue, entry] : stops.folded) {
+      for (size_t at = tail.find(cue); at != std::string::npos; at = tail.find(cue, at + 1)) {
+        if (Cues::WordEdge(tail, at) && Cues::WordEdge(tail, at + cue.size())) {
+          // Map the folded offset to the raw one: count code points.
+          size_t cps = 0;
+          for (size_t i = 0; i < at; ++i) cps += (static_cast<unsigned char>(tail[i]) & 0xC0) != 0x80;
+          size_t raw = 0;
+          for (size_t n = 0; raw < raw_tail.size() && n < cps; ++n) DecodeUtf8(raw_tail, &raw);
+          cut = std::min(cut, raw);
+          break;
+        }
+      }
+    }
+    std::string subject(raw_tail.substr(0, cut));
+    for (char& c : subject) {
+      if (c == '\n') c = ' ';
+    }
+    size_t b = subject.find_first_not_of(" ,");
+    size_t e = subject.find_last_not_of(" ,");
+    subject = b == std::string::npos ? std::string() : subject.substr(b, e - b + 1);
+    if (subject.size() > 240) {
+      size_t space = subject.rfind(' ', 240);
+      subject = subject.substr(0, space == std::string::npos ? 240 : space) + " …";
+    }
+    fields["subject"] = subject;
+    // A subject that is only a later stage ("80%, cuối năm 2024 đạt …") is
+    // the subject of the next target in the sentence: see below.
+    Span subject_span{subject_begin, subject_begin + cut};
+    bool staged = std::any_of(deadlines.begin(), deadlines.end(), [&](const Item* d) {
+      return d->span.begin >= subject_span.begin && d->span.begin < subject_span.end;
+    });
+    if (staged) fields["subject"] = "";
+    accepted.push_back({m, m->span, fields, sentence});
+  }
+
+  // Staged targets share the subject written after the last of them:
+  // "đạt trên 80%, cuối năm 2024 đạt trên 90% và đến hết năm 2025 đạt 100% cán bộ …".
+  for (size_t i = accepted.size(); i-- > 0;) {
+    Candidate& c = accepted[i];
+    bool empty_subject = c.fields["subject"] == "";
+    if (empty_subject && i + 1 < accepted.size() &&
+        accepted[i + 1].sentence == c.sentence) {
+      c.fields["subject"] = accepted[i + 1].fields["subject"];
+    }
+  }
+
+  std::vector<Item> out;
+  for (Candidate& c : accepted) {
+    if (c.fields["subject"] == "") c.fields.erase("subject");
+    out.push_back({"target", c.match->rule->id, c.match->span, std::move(c.fields)});
+  }
+  return out;
 }
 
 }  // namespace vbhc

@@ -20,9 +20,12 @@
 namespace vbhc {
 
 // Returns the target items of a document, given its other items (deadlines,
-// periods) and all rule matches.
+// periods) and all rule matches.  Cue words are compared in lower case with
+// their diacritics ("cơ quan" is not "có"), or without them when the document
+// itself is `accentless`.
 std::vector<Item> FindTargets(const NormalizedText& text, const std::vector<Item>& items,
-                              const std::vector<RuleMatch>& matches, const RuleSet& rules);
+                              const std::vector<RuleMatch>& matches, const RuleSet& rules,
+                              bool accentless);
 
 }  // namespace vbhc
 

@@ -176,6 +176,22 @@ void FoldCodePoint(char32_t c, std::string* out, bool keep_case) {
   }
 }
 
+std::string LowerCase(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t pos = 0;
+  while (pos < s.size()) {
+    unsigned char b = static_cast<unsigned char>(s[pos]);
+    if (b < 0x80) {
+      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+      ++pos;
+      continue;
+    }
+    AppendUtf8(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(DecodeUtf8(s, &pos)))), &out);
+  }
+  return out;
+}
+
 std::optional<std::u32string> PlaceTone(std::u32string_view syllable, ToneStyle style) {
   const size_t n = syllable.size();
   if (n < 2) return std::nullopt;

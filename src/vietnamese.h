@@ -34,6 +34,9 @@ void FoldCodePoint(char32_t c, std::string* out, bool keep_case = false);
 // not qu/gi; std::nullopt when nothing changes.  `syllable` is NFC letters.
 std::optional<std::u32string> PlaceTone(std::u32string_view syllable, ToneStyle style);
 
+// Returns `s` in lower case, diacritics kept ("Cơ Quan" -> "cơ quan").
+std::string LowerCase(std::string_view s);
+
 // Appends `c` to `out` as UTF-8.
 void AppendUtf8(char32_t c, std::string* out);
 

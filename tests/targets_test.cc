@@ -1,0 +1,112 @@
+// Table tests of real sentences (from the seeds and dev documents' forms) for
+// every cue list and scope rule of the targets, positive and negative.
+#include "targets.h"
+
+#include <gtest/gtest.h>
+
+namespace vbhc {
+namespace {
+
+const RuleSet& Rules() {
+  static std::unique_ptr<RuleSet> rules = RuleSet::LoadDirectory(VBHC_SOURCE_DIR "/rules");
+  return *rules;
+}
+
+// "metric value comparator deadline [recurrence]" per target, "; "-joined.
+std::string Targets(const std::string& text) {
+  Extractor extractor(Rules());
+  Json r = extractor.Extract(text, "t");
+  std::string out;
+  for (const Json& t : r["targets"]) {
+    if (!out.empty()) out += "; ";
+    out += t["metric"].get<std::string>() + " " + t["value"].dump() + " " +
+           t["comparator"].get<std::string>() + " " +
+           (t["deadline"].is_null() ? "null" : t["deadline"].get<std::string>());
+    if (t.contains("recurrence")) out += " " + t["recurrence"].get<std::string>();
+  }
+  return out;
+}
+
+std::string Subjects(const std::string& text) {
+  Extractor extractor(Rules());
+  Json r = extractor.Extract(text, "t");
+  std::string out;
+  for (const Json& t : r["targets"]) out += (out.empty() ? "" : " | ") + t.value("subject", "");
+  return out;
+}
+
+TEST(TargetsTest, ValuesComparatorsAndDeadlines) {
+  struct {
+    const char* name;
+    std::string text;
+    std::string expected;
+  } cases[] = {
+      // Staged targets: each governed by the deadline just before it.
+      {"staged", "Đến cuối năm 2023 đạt trên 80%, cuối năm 2024 đạt trên 90% và đến hết năm 2025 đạt 100% cán bộ, công chức lãnh đạo được bồi dưỡng.",
+       "percent 80 > 2023-12-31; percent 90 > 2024-12-31; percent 100 >= 2025-12-31"},
+      // A goal sentence governs the next sentences of its paragraph.
+      {"paragraph heading", "Mục tiêu cụ thể đến năm 2025, 100% đội ngũ cán bộ được tập huấn. 100% công chức được tiếp cận tài liệu. Trên 90% công chức có khả năng tham mưu.",
+       "percent 100 = 2025; percent 100 = 2025; percent 90 > 2025"},
+      // Only the plan period governs: its end.
+      {"period end", "Đề án giai đoạn 2016 - 2020.\n\nCụ thể, hướng tới 100% công chức được cung cấp kiến thức.",
+       "percent 100 = 2020"},
+      {"period in sentence", "Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% đội ngũ cán bộ từ nguồn thu hút.",
+       "percent 10 >= 2030"},
+      // A section heading with MỤC TIÊU governs the numbered list below it.
+      {"section list", "II. MỤC TIÊU CHỦ YẾU\n\n1. 100% đội ngũ cán bộ có trình độ đại học.\n\n2. 100% các xã bố trí công chức.\n\nIII. NHIỆM VỤ\n\n1. Hỗ trợ 50% kinh phí.",
+       "percent 100 = null; percent 100 = null"},
+      // Nothing governs: null.
+      {"no deadline", "Các cơ quan đảm bảo cắt giảm tối thiểu 30% thời gian thực hiện TTHC.", "percent 30 >= null"},
+      {"deadline after", "Phấn đấu 100% hồ sơ được số hóa trước ngày 31/12/2025.", "percent 100 = 2025-12-31"},
+      // Counts need a cue and a counted noun.
+      {"count with cue", "Phấn đấu đến năm 2025 đào tạo ít nhất 50 cán bộ, công chức, viên chức làm công tác CCHC.",
+       "count 50 >= 2025"},
+      {"yearly count", "Mỗi năm tổ chức ít nhất 1 lớp bồi dưỡng ở nước ngoài về CCHC.", "count 1 >= null yearly"},
+      {"yearly list", "Mỗi năm phấn đấu ít nhất từ 10 công chức được quy hoạch; 5 công chức, viên chức được luân chuyển.",
+       "count 10 >= null yearly; count 5 = null yearly"},
+      {"decimal comma", "Phấn đấu đến năm 2025 tỷ lệ hài lòng đạt trên 85,5%.", "percent 85.5 > 2025"},
+      {"không quá", "Mục tiêu đến năm 2025 tỷ lệ hộ nghèo không quá 3%.", "percent 3 <= 2025"},
+      {"dưới", "Mục tiêu đến năm 2025 tỷ lệ hồ sơ trễ hạn dưới 2%.", "percent 2 < 2025"},
+      {"trở lên", "Phấn đấu đến năm 2030 có 70% trở lên số xã đạt chuẩn.", "percent 70 >= 2030"},
+      // Not targets: results, rates, thresholds, descriptive counts.
+      {"past result", "Mục tiêu năm 2024: năm 2020 đã đạt 95% hồ sơ trực tuyến.", ""},
+      {"đạt được", "Phấn đấu duy trì kết quả đạt được 98% của năm trước.", ""},
+      {"share", "Mục tiêu: dịch vụ công chiếm 52,3% tổng số thủ tục.", ""},
+      {"support rate", "Người có công được hỗ trợ 70% tiền sử dụng đất.", ""},
+      {"threshold", "Đảm bảo chế độ cho thương binh có tỷ lệ thương tật từ 81% trở lên.", ""},
+      {"interest rate", "Bảo đảm cho vay với lãi suất 6% một năm.", ""},
+      {"no goal", "Năm 2024, tỷ lệ giải quyết hồ sơ đúng hạn là 97%.", ""},
+      {"descriptive count", "Kế hoạch cũng đề ra 10 chỉ tiêu cho 22 phòng nội vụ và 56 xã, phường.", ""},
+      {"count without unit", "Phấn đấu bố trí ít nhất 1 vị trí, việc làm công tác CCHC.", ""},
+      {"bare count alone", "Phấn đấu đào tạo 5 công chức, viên chức.", ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(Targets(c.text), c.expected) << c.text;
+  }
+}
+
+TEST(TargetsTest, Subjects) {
+  struct {
+    std::string text;
+    std::string expected;
+  } cases[] = {
+      {"Đến cuối năm 2024 đạt trên 80% và đến hết năm 2025 đạt 100% công chức, viên chức làm công tác cải cách hành chính được cung cấp kiến thức.",
+       "công chức, viên chức làm công tác cải cách hành chính | công chức, viên chức làm công tác cải cách hành chính"},
+      // "cơ quan" is not the stop word "có": cues keep their diacritics.
+      {"Đến hết năm 2025 đạt 100% cơ quan chuyên môn có cán bộ chuyên trách.", "cơ quan chuyên môn"},
+      {"Mỗi năm tổ chức ít nhất 2 lớp bồi dưỡng kỹ năng số.", "bồi dưỡng kỹ năng số"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(Subjects(c.text), c.expected);
+  }
+}
+
+TEST(TargetsTest, AccentlessSentenceGivesSameTargets) {
+  EXPECT_EQ(Targets("Den cuoi nam 2023 dat tren 80%, cuoi nam 2024 dat tren 90% va den het nam 2025 dat 100% can bo, cong chuc lanh dao cac so nganh duoc boi duong ve cong tac cai cach hanh chinh."),
+            "percent 80 > 2023-12-31; percent 90 > 2024-12-31; percent 100 >= 2025-12-31");
+}
+
+}  // namespace
+}  // namespace vbhc

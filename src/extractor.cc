@@ -76,6 +76,10 @@ Analysis Extractor::Analyze(std::string_view bytes) const {
       }
       continue;
     }
+    if (dim == "reference" && !fields->contains("issuer")) {
+      std::string issuer = FollowingIssuer(a.normalized.text, m.span.end, rules_, a.accentless);
+      if (!issuer.empty()) (*fields)["issuer"] = issuer;
+    }
     a.items.push_back({dim, m.rule->id, m.span, std::move(*fields)});
   }
   std::vector<Item> targets = FindTargets(a.normalized, a.items, a.matches, rules_, a.accentless);

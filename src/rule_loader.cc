@@ -179,7 +179,11 @@ class RuleLoader {
     }
     for (auto& [list, entries] : set_->vocab_) {
       auto& index = set_->vocab_index_[list];
-      for (const VocabEntry& entry : entries) index.emplace(FoldString(entry.text), &entry);
+      auto& lower_index = set_->vocab_lower_index_[list];
+      for (const VocabEntry& entry : entries) {
+        index.emplace(FoldString(entry.text), &entry);
+        lower_index.emplace(LowerCase(entry.text), &entry);
+      }
     }
   }
 

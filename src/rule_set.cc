@@ -83,10 +83,12 @@ const std::vector<VocabEntry>& RuleSet::Vocab(std::string_view name) const {
   return it == vocab_.end() ? kEmpty : it->second;
 }
 
-const VocabEntry* RuleSet::LookupVocab(std::string_view name, std::string_view text) const {
-  auto list = vocab_index_.find(name);
-  if (list == vocab_index_.end()) return nullptr;
-  auto it = list->second.find(FoldString(text));
+const VocabEntry* RuleSet::LookupVocab(std::string_view name, std::string_view text,
+                                       bool keep_diacritics) const {
+  const auto& index = keep_diacritics ? vocab_lower_index_ : vocab_index_;
+  auto list = index.find(name);
+  if (list == index.end()) return nullptr;
+  auto it = list->second.find(keep_diacritics ? LowerCase(text) : FoldString(text));
   return it == list->second.end() ? nullptr : it->second;
 }
 

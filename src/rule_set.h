@@ -133,8 +133,11 @@ class RuleSet {
   const Rule* FindRule(std::string_view id) const;
   // Returns the vocabulary list `name`, or an empty list.
   const std::vector<VocabEntry>& Vocab(std::string_view name) const;
-  // Returns the entry of list `name` whose text folds like `text`, or null.
-  const VocabEntry* LookupVocab(std::string_view name, std::string_view text) const;
+  // Returns the entry of list `name` whose text folds like `text` (case and
+  // diacritics ignored), or null.  With `keep_diacritics`, only case is
+  // ignored: "Tài" is then not the stop word "tại".
+  const VocabEntry* LookupVocab(std::string_view name, std::string_view text,
+                                bool keep_diacritics = false) const;
   const DimensionSettings& Dimension(std::string_view name) const;
 
   // Returns every match of every rule on `input`, overlaps within a dimension
@@ -152,6 +155,7 @@ class RuleSet {
   std::vector<std::unique_ptr<Rule>> rules_;
   std::map<std::string, std::vector<VocabEntry>, std::less<>> vocab_;
   std::map<std::string, std::map<std::string, const VocabEntry*>, std::less<>> vocab_index_;
+  std::map<std::string, std::map<std::string, const VocabEntry*>, std::less<>> vocab_lower_index_;
   std::map<std::string, DimensionSettings, std::less<>> dimensions_;
   std::unique_ptr<RE2::Set> set_;
   std::unique_ptr<RE2::Set> folded_set_;

@@ -168,6 +168,48 @@ std::string CanonicalNumber(std::string_view raw, const RuleSet& rules) {
   return out;
 }
 
+std::string FollowingIssuer(std::string_view text, size_t pos, const RuleSet& rules,
+                            bool accentless) {
+  std::string_view rest = text.substr(std::min(pos, text.size()));
+  size_t lead = rest.find_first_not_of(" \n");
+  if (lead == std::string_view::npos) return {};
+  rest.remove_prefix(lead);
+  std::string first_word(rest.substr(0, rest.find_first_of(" \n")));
+  if (FoldString(first_word) != "cua") return {};
+  rest.remove_prefix(first_word.size());
+  std::vector<std::string> words;
+  size_t at = 0;
+  while (words.size() < 10) {
+    size_t b = rest.find_first_not_of(" \n", at);
+    if (b == std::string_view::npos) break;
+    size_t e = rest.find_first_of(" \n,;.:()|\"", b);
+    if (e == std::string_view::npos) e = rest.size();
+    if (e == b) break;
+    std::string word(rest.substr(b, e - b));
+    words.push_back(word);
+    at = e;
+    if (e < rest.size() && rest[e] != ' ' && rest[e] != '\n') break;
+  }
+  // Cut at the first stop word (also two-word stops: "về việc", "đối với").
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    auto stop = [&](const std::string& w) {
+      return rules.LookupVocab("issuer_stops", w, /*keep_diacritics=*/!accentless) != nullptr;
+    };
+    if (stop(words[i]) || (i + 1 < words.size() && stop(words[i] + " " + words[i + 1]))) {
+      break;
+    }
+    out += (out.empty() ? "" : " ") + words[i];
+  }
+  if (out.empty()) return {};
+  size_t p = 0;
+  char32_t c = DecodeUtf8(out, &p);
+  std::string folded_first;
+  FoldCodePoint(c, &folded_first, /*keep_case=*/true);
+  if (folded_first.empty() || folded_first[0] < 'A' || folded_first[0] > 'Z') return {};
+  return out;
+}
+
 std::optional<double> ParseVietnameseNumber(std::string_view text) {
   std::string s;
   for (char c : text) {

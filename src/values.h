@@ -47,6 +47,13 @@ std::optional<std::string> IsoDate(std::optional<int> year, std::optional<int> m
 // accentless symbol codes restored from vocab list symbol_codes (QD -> QĐ).
 std::string CanonicalNumber(std::string_view raw, const RuleSet& rules);
 
+// Returns the issuer named by "của …" right after `pos` in `text` (SPEC
+// section 4): capitalised, up to a word of vocab list issuer_stops, a
+// punctuation mark or ten words; empty when there is none.  Stop words are
+// compared with their diacritics unless the text is `accentless`.
+std::string FollowingIssuer(std::string_view text, size_t pos, const RuleSet& rules,
+                            bool accentless);
+
 // Returns the number written with Vietnamese separators: "85,5" -> 85.5,
 // "1.200" -> 1200, "1.200,5" -> 1200.5.
 std::optional<double> ParseVietnameseNumber(std::string_view text);

@@ -166,6 +166,7 @@ class RuleLoader {
     if (!set_->errors_.empty()) return;
     RE2::Options set_options = Options();
     set_options.set_max_mem(kSetMaxMem);
+    set_options.set_longest_match(false);  // only "which rules match" is asked
     set_->set_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
     set_->folded_set_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
     for (auto& rule : set_->rules_) {
@@ -489,7 +490,10 @@ class RuleLoader {
         Error(loc, rule->id, "duplicate rule id");
         good = false;
       }
-      if (good) set_->rules_.push_back(std::move(rule));
+      if (good) {
+        rule->index = set_->rules_.size();
+        set_->rules_.push_back(std::move(rule));
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 #include "rule_set.h"
 
 #include <algorithm>
+#include <map>
 
 namespace vbhc {
 namespace {
@@ -155,38 +156,42 @@ std::vector<RuleMatch> RuleSet::Match(const MatchInput& input, std::string* erro
   // Settle overlaps within each dimension: longest, then priority, then order.
   std::vector<size_t> order(found.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  auto rule_index = [&](const RuleMatch& m) {
-    return std::find_if(rules_.begin(), rules_.end(),
-                        [&](const auto& r) { return r.get() == m.rule; }) -
-           rules_.begin();
-  };
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     const RuleMatch& x = found[a];
     const RuleMatch& y = found[b];
     if (x.rule->dimension != y.rule->dimension) return x.rule->dimension < y.rule->dimension;
     if (x.span.size() != y.span.size()) return x.span.size() > y.span.size();
     if (x.rule->priority != y.rule->priority) return x.rule->priority > y.rule->priority;
-    if (x.rule != y.rule) return rule_index(x) < rule_index(y);
+    if (x.rule != y.rule) return x.rule->index < y.rule->index;
     return x.span.begin < y.span.begin;
   });
+  // Accepted spans per dimension, keyed by begin; they never overlap, so one
+  // neighbour on each side decides a clash: O(n log n) for any document.
+  std::map<std::string_view, std::map<size_t, size_t>> taken;
+  auto clashes = [](const std::map<size_t, size_t>& spans, Span s) {
+    auto it = spans.lower_bound(s.begin);
+    if (it != spans.end() && it->first < s.end) return true;
+    if (it != spans.begin() && std::prev(it)->second > s.begin) return true;
+    return false;
+  };
   std::vector<RuleMatch> kept;
   for (size_t i : order) {
-    const RuleMatch& m = found[i];
-    bool clash = std::any_of(kept.begin(), kept.end(), [&](const RuleMatch& k) {
-      return k.rule->dimension == m.rule->dimension && Overlaps(k.span, m.span);
-    });
-    if (!clash) kept.push_back(m);
+    RuleMatch& m = found[i];
+    auto& spans = taken[m.rule->dimension];
+    if (clashes(spans, m.span)) continue;
+    spans.emplace(m.span.begin, m.span.end);
+    kept.push_back(std::move(m));
   }
   // A dimension yields to others where they matched (a horizon "định hướng
   // đến năm 2030" is a period, so "đến năm 2030" inside it is no deadline).
   std::vector<RuleMatch> out;
-  for (const RuleMatch& m : kept) {
-    const auto& yields = Dimension(m.rule->dimension).yields_to;
-    bool yielded = std::any_of(kept.begin(), kept.end(), [&](const RuleMatch& k) {
-      return std::find(yields.begin(), yields.end(), k.rule->dimension) != yields.end() &&
-             Overlaps(k.span, m.span);
-    });
-    if (!yielded) out.push_back(m);
+  for (RuleMatch& m : kept) {
+    bool yielded = false;
+    for (const std::string& other : Dimension(m.rule->dimension).yields_to) {
+      auto it = taken.find(other);
+      if (it != taken.end() && clashes(it->second, m.span)) yielded = true;
+    }
+    if (!yielded) out.push_back(std::move(m));
   }
   std::sort(out.begin(), out.end(), [](const RuleMatch& a, const RuleMatch& b) {
     if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;

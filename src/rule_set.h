@@ -72,6 +72,7 @@ struct Rule {
   std::string pattern;        // as written in the file
   std::string expanded;       // pieces expanded, spaces widened
   int priority = 0;
+  size_t index = 0;           // position in the rule set (file order)
   std::map<std::string, std::string> set;  // constant fields of every match
   std::vector<RuleExample> examples;
   std::vector<RuleExample> counter_examples;

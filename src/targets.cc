@@ -113,6 +113,7 @@ class Structure {
       size_t nl = unwrapped_.find('\n', pos);
       if (nl == std::string::npos) nl = unwrapped_.size();
       paragraphs_.push_back({pos, nl});
+      if (IsHeading(paragraphs_.back())) headings_.push_back(paragraphs_.back());
       pos = nl + 1;
     }
     Sentences();
@@ -124,12 +125,10 @@ class Structure {
 
   // Returns the heading line that governs `pos` (the nearest one before it).
   std::optional<Span> HeadingOf(size_t pos) const {
-    std::optional<Span> found;
-    for (const Span& p : paragraphs_) {
-      if (p.begin > pos) break;
-      if (p.end < pos && IsHeading(p)) found = p;
-    }
-    return found;
+    auto it = std::upper_bound(headings_.begin(), headings_.end(), pos,
+                               [](size_t p, const Span& s) { return p < s.end; });
+    if (it == headings_.begin()) return std::nullopt;
+    return *(it - 1);
   }
 
  private:
@@ -216,7 +215,41 @@ class Structure {
 
   std::string unwrapped_;
   std::vector<Span> paragraphs_;
+  std::vector<Span> headings_;
   std::vector<Span> sentences_;
+};
+
+// How far a target's scope reaches around it.  Real sentences and goal
+// paragraphs are far shorter; the bound keeps a 50 MB one-line input linear.
+constexpr size_t kScopeBytes = 3000;
+
+Span Clamp(Span s, size_t center_begin, size_t center_end) {
+  size_t lo = center_begin > kScopeBytes ? center_begin - kScopeBytes : 0;
+  return {std::max(s.begin, lo), std::min(s.end, center_end + kScopeBytes)};
+}
+
+// Items sorted by start, with the ones inside a span found by binary search.
+class ItemIndex {
+ public:
+  void Add(const Item* item) { items_.push_back(item); }
+  void Sort() {
+    std::stable_sort(items_.begin(), items_.end(),
+                     [](const Item* a, const Item* b) { return a->span.begin < b->span.begin; });
+  }
+  // Returns the items whose span lies inside `scope`, in document order.
+  std::vector<const Item*> Within(Span scope) const {
+    std::vector<const Item*> out;
+    auto it = std::lower_bound(items_.begin(), items_.end(), scope.begin,
+                               [](const Item* i, size_t p) { return i->span.begin < p; });
+    for (; it != items_.end() && (*it)->span.begin < scope.end; ++it) {
+      if ((*it)->span.end <= scope.end) out.push_back(*it);
+    }
+    return out;
+  }
+  const std::vector<const Item*>& all() const { return items_; }
+
+ private:
+  std::vector<const Item*> items_;
 };
 
 struct Candidate {
@@ -247,13 +280,15 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
       stops(rules, "subject_stops", accentless);
   auto folded = [&](Span s) { return Key(std::string_view(flat).substr(s.begin, s.size()), accentless); };
 
-  std::vector<const Item*> deadlines, periods;
+  ItemIndex deadline_index, period_index;
   for (const Item& item : items) {
-    if (item.dimension == "deadline" && !item.fields.contains("recurrence")) deadlines.push_back(&item);
-    if (item.dimension == "period") periods.push_back(&item);
+    if (item.dimension == "deadline" && !item.fields.contains("recurrence")) deadline_index.Add(&item);
+    if (item.dimension == "period") period_index.Add(&item);
   }
+  deadline_index.Sort();
+  period_index.Sort();
   const Item* plan_period = nullptr;
-  for (const Item* p : periods) {
+  for (const Item* p : period_index.all()) {
     if (p->fields["kind"] == "period") {
       plan_period = p;
       break;
@@ -263,8 +298,10 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
   std::vector<Candidate> accepted;
   for (const RuleMatch* m : values) {
     const Capture& value = m->groups.at("value");
-    Span sentence = structure.SentenceOf(value.span.begin);
-    Span paragraph = structure.ParagraphOf(value.span.begin);
+    Span sentence = Clamp(structure.SentenceOf(value.span.begin), m->span.begin, m->span.end);
+    Span paragraph = Clamp(structure.ParagraphOf(value.span.begin), m->span.begin, m->span.end);
+    std::vector<const Item*> deadlines = deadline_index.Within(paragraph);
+    std::vector<const Item*> periods = period_index.Within(paragraph);
     // The clause: back to the last , ; : ( in the sentence.
     size_t clause_begin = sentence.begin;
     for (size_t i = m->span.begin; i > sentence.begin; --i) {
@@ -284,6 +321,7 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
     // section heading above it.
     bool goal = goals.Find(folded({paragraph.begin, sentence.end})) != nullptr;
     std::optional<Span> heading = structure.HeadingOf(value.span.begin);
+    if (heading) *heading = Clamp(*heading, heading->begin, heading->begin);
     if (!goal && heading) goal = section_goals.Find(folded(*heading)) != nullptr;
     bool deadline_in_sentence = std::any_of(deadlines.begin(), deadlines.end(), [&](const Item* d) {
       return Contains(sentence, d->span);
@@ -348,9 +386,7 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
         }
       }
       if (!best && heading) {  // the goal heading above the list
-        for (const Item* d : deadlines) {
-          if (Contains(*heading, d->span)) best = d;
-        }
+        for (const Item* d : deadline_index.Within(*heading)) best = d;
       }
       if (best) {
         deadline = best->dimension == "period" ? best->fields["end"] : best->fields["value"];

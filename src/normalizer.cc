@@ -101,51 +101,75 @@ class Builder {
  public:
   explicit Builder(NormalizedText* out) : out_(out) {}
 
-  void Push(char32_t c, uint32_t begin, uint32_t end) {
+  // Adds code point `c` read from source [begin, end); `verbatim` when the
+  // source bytes are exactly the UTF-8 of `c`.
+  void Push(char32_t c, uint32_t begin, uint32_t end, bool verbatim) {
     if (c == ' ') {
       Flush();
       if (!out_->text.empty() && out_->text.back() == ' ') {
         out_->map.ExtendLast(end);
         return;
       }
-      Emit(c, begin, end);
+      Emit(c, begin, end, verbatim);
       return;
     }
     if (c < 0x300 || NfcInstance()->hasBoundaryBefore(static_cast<UChar32>(c))) Flush();
+    if (pending_.empty()) {
+      pending_begin_ = begin;
+      pending_verbatim_ = true;
+    }
     pending_.push_back(c);
-    if (pending_.size() == 1) pending_begin_ = begin;
     pending_end_ = end;
+    pending_verbatim_ = pending_verbatim_ && verbatim;
+  }
+
+  // Appends source bytes [begin, end) that need no change and that no
+  // combining mark follows (for ASCII runs the caller keeps the last byte).
+  void PushVerbatim(std::string_view input, size_t begin, size_t end) {
+    Flush();
+    out_->text.append(input.substr(begin, end - begin));
+    out_->map.AppendVerbatim(end - begin, static_cast<uint32_t>(begin));
   }
 
   void Flush() {
     if (pending_.empty()) return;
     if (pending_.size() == 1 && pending_[0] < 0x300) {
-      Emit(pending_[0], pending_begin_, pending_end_);
+      Emit(pending_[0], pending_begin_, pending_end_, pending_verbatim_);
     } else {
       icu::UnicodeString segment;
       for (char32_t c : pending_) segment.append(static_cast<UChar32>(c));
       UErrorCode status = U_ZERO_ERROR;
-      icu::UnicodeString composed = NfcInstance()->normalize(segment, status);
+      bool already = NfcInstance()->isNormalized(segment, status) && U_SUCCESS(status);
+      icu::UnicodeString composed = already ? segment : NfcInstance()->normalize(segment, status);
       if (U_FAILURE(status)) composed = segment;
       std::string utf8;
       composed.toUTF8String(utf8);
       out_->text.append(utf8);
-      out_->map.Append(utf8.size(), pending_begin_, pending_end_);
+      if (already && pending_verbatim_) {
+        out_->map.AppendVerbatim(utf8.size(), pending_begin_);
+      } else {
+        out_->map.Append(utf8.size(), pending_begin_, pending_end_);
+      }
     }
     pending_.clear();
   }
 
  private:
-  void Emit(char32_t c, uint32_t begin, uint32_t end) {
+  void Emit(char32_t c, uint32_t begin, uint32_t end, bool verbatim) {
     size_t before = out_->text.size();
     AppendUtf8(c, &out_->text);
-    out_->map.Append(out_->text.size() - before, begin, end);
+    if (verbatim) {
+      out_->map.AppendVerbatim(out_->text.size() - before, begin);
+    } else {
+      out_->map.Append(out_->text.size() - before, begin, end);
+    }
   }
 
   NormalizedText* out_;
   std::u32string pending_;
   uint32_t pending_begin_ = 0;
   uint32_t pending_end_ = 0;
+  bool pending_verbatim_ = true;
 };
 
 // Rewrites the tone placement of open-rhyme syllables.  Returns false (and
@@ -158,35 +182,35 @@ bool FixTonePlacement(NormalizedText* text, ToneStyle style) {
   size_t pos = 0;
   std::u32string word;
   while (pos < s.size()) {
-    // Find the next run of word characters.
-    size_t start = pos;
-    char32_t c = DecodeUtf8(s, &pos);
-    if (!IsWordChar(c) || (c >= '0' && c <= '9')) continue;
-    word.assign(1, c);
-    size_t end = pos;
-    while (end < s.size()) {
-      size_t next = end;
-      char32_t d = DecodeUtf8(s, &next);
-      if (!IsWordChar(d)) break;
-      word.push_back(d);
-      end = next;
+    // Find the next run of letters; skip it unless it may end in oa/oe/uy
+    // with a tone mark somewhere on those two letters.
+    unsigned char b = static_cast<unsigned char>(s[pos]);
+    if (b < 0x80 && !((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) {
+      ++pos;
+      continue;
     }
-    pos = end;
+    size_t start = pos;
+    word.clear();
+    while (pos < s.size()) {
+      size_t next = pos;
+      char32_t d = DecodeUtf8(s, &next);
+      if (!IsWordChar(d) || (d >= '0' && d <= '9')) break;
+      word.push_back(d);
+      pos = next;
+    }
+    if (word.empty()) {
+      DecodeUtf8(s, &pos);
+      continue;
+    }
+    const size_t end = pos;
     if (word.size() < 2 || word.size() > 7) continue;
+    if (word[word.size() - 1] < 0x80 && word[word.size() - 2] < 0x80) continue;  // no tone there
     auto fixed = PlaceTone(word, style);
     if (!fixed) continue;
-    if (!changed) {
-      out.text.reserve(s.size());
-      out.map.Reserve(s.size());
-      changed = true;
-    }
-    for (size_t i = copied; i < start; ++i) {
-      Span src = text->map.ToSource({i, i + 1});
-      out.text.push_back(s[i]);
-      out.map.Append(1, static_cast<uint32_t>(src.begin), static_cast<uint32_t>(src.end));
-    }
-    // The rewritten syllable maps, letter by letter, to the same source: the
-    // onset is unchanged and the two vowels share the range of the pair.
+    changed = true;
+    out.text.append(s, copied, start - copied);
+    out.map.AppendRange(text->map, copied, start);
+    // The onset keeps its mapping; the two vowels share the source of the pair.
     size_t p = start;
     size_t pair_begin = end;
     std::string piece;
@@ -194,24 +218,58 @@ bool FixTonePlacement(NormalizedText* text, ToneStyle style) {
       size_t letter_begin = p;
       DecodeUtf8(s, &p);
       if (k + 2 == word.size()) pair_begin = letter_begin;
-      Span src = text->map.ToSource(k + 2 >= word.size() ? Span{pair_begin, end}
-                                                        : Span{letter_begin, p});
       piece.clear();
       AppendUtf8((*fixed)[k], &piece);
       out.text.append(piece);
-      out.map.Append(piece.size(), static_cast<uint32_t>(src.begin), static_cast<uint32_t>(src.end));
+      if (k + 2 < word.size()) {
+        out.map.AppendRange(text->map, letter_begin, p);
+      } else {
+        Span src = text->map.ToSource({pair_begin, end});
+        out.map.Append(piece.size(), static_cast<uint32_t>(src.begin), static_cast<uint32_t>(src.end));
+      }
     }
     copied = end;
   }
   if (!changed) return false;
-  for (size_t i = copied; i < s.size(); ++i) {
-    Span src = text->map.ToSource({i, i + 1});
-    out.text.push_back(s[i]);
-    out.map.Append(1, static_cast<uint32_t>(src.begin), static_cast<uint32_t>(src.end));
-  }
+  out.text.append(s, copied, s.size() - copied);
+  out.map.AppendRange(text->map, copied, s.size());
   text->text = std::move(out.text);
   text->map = std::move(out.map);
   return true;
+}
+
+// Per BMP code point: may it be copied unchanged when the next code point
+// starts a new NFC segment (it is NFC by itself and no rule replaces it), and
+// does it start a new NFC segment.  Computed once from ICU.
+constexpr uint8_t kCopyable = 1;
+constexpr uint8_t kStartsSegment = 2;
+
+const std::vector<uint8_t>& CharClasses() {
+  static const std::vector<uint8_t> table = [] {
+    std::vector<uint8_t> t(0x10000, 0);
+    const icu::Normalizer2* nfc = NfcInstance();
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      if (c >= 0xD800 && c <= 0xDFFF) continue;
+      uint8_t flags = 0;
+      if (nfc->hasBoundaryBefore(static_cast<UChar32>(c))) flags |= kStartsSegment;
+      bool special = c == '\r' || c == '*' || IsHorizontalSpace(c) || IsDroppedFormat(c) ||
+                     IsDash(c) || c == 0x00D0 || c == 0x00F0;
+      UErrorCode status = U_ZERO_ERROR;
+      if (!special && nfc->isNormalized(icu::UnicodeString(static_cast<UChar32>(c)), status) &&
+          U_SUCCESS(status) && (flags & kStartsSegment)) {
+        flags |= kCopyable;
+      }
+      t[c] = flags;
+    }
+    return t;
+  }();
+  return table;
+}
+
+// Plain ASCII that normalization copies unchanged: not a space or control,
+// not '*' when emphasis is stripped.
+bool IsPlainAscii(unsigned char b, bool strip_emphasis) {
+  return b > 0x20 && b < 0x7F && !(b == '*' && strip_emphasis);
 }
 
 }  // namespace
@@ -219,17 +277,47 @@ bool FixTonePlacement(NormalizedText* text, ToneStyle style) {
 NormalizedText Normalize(std::string_view input, const NormalizeOptions& options) {
   NormalizedText out;
   out.text.reserve(input.size());
-  out.map.Reserve(input.size());
   Builder builder(&out);
+  const std::vector<uint8_t>& classes = CharClasses();
   size_t pos = 0;
   if (input.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
   std::string error;
   while (pos < input.size()) {
+    // Fast path: a run of plain ASCII is copied as is, all but its last
+    // character, which a combining mark (NFD) may still modify.
+    size_t run = pos;
+    while (run < input.size() && IsPlainAscii(static_cast<unsigned char>(input[run]), options.strip_emphasis)) ++run;
+    if (run - pos > 1) {
+      builder.PushVerbatim(input, pos, run - 1);
+      pos = run - 1;
+    }
     size_t len = 1;
     unsigned char b = static_cast<unsigned char>(input[pos]);
     char32_t c = b < 0x80 ? b : DecodeChecked(input, pos, &len, &error);
+    // Fast path for a precomposed letter (ế, ủ, …) not followed by a mark.
+    if (b >= 0x80 && error.empty() && c < 0x10000 && (classes[c] & kCopyable)) {
+      size_t next = pos + len;
+      bool next_starts = next >= input.size();
+      if (!next_starts) {
+        unsigned char nb = static_cast<unsigned char>(input[next]);
+        if (nb < 0x80) {
+          next_starts = true;
+        } else {
+          size_t peek = next, ignored = 0;
+          std::string peek_error;
+          char32_t n = DecodeChecked(input, peek, &ignored, &peek_error);
+          next_starts = !peek_error.empty() || n >= 0x10000 || (classes[n] & kStartsSegment);
+        }
+      }
+      if (next_starts) {
+        builder.PushVerbatim(input, pos, next);
+        pos = next;
+        continue;
+      }
+    }
     const uint32_t begin = static_cast<uint32_t>(pos);
     uint32_t end = static_cast<uint32_t>(pos + len);
+    bool verbatim = error.empty();
     if (!error.empty()) {
       out.warnings.push_back({{begin, end}, "invalid UTF-8: " + error});
       error.clear();
@@ -238,20 +326,25 @@ NormalizedText Normalize(std::string_view input, const NormalizeOptions& options
     if (c == '\r') {
       if (pos < input.size() && input[pos] == '\n') end = static_cast<uint32_t>(++pos);
       c = '\n';
+      verbatim = false;
     } else if (IsHorizontalSpace(c)) {
+      verbatim = verbatim && c == ' ';
       c = ' ';
     } else if (IsDroppedFormat(c)) {
       continue;
     } else if (IsDash(c)) {
       c = '-';
+      verbatim = false;
     } else if (c == 0x00D0) {
       c = 0x0110;
+      verbatim = false;
     } else if (c == 0x00F0) {
       c = 0x0111;
+      verbatim = false;
     } else if (c == '*' && options.strip_emphasis) {
       continue;
     }
-    builder.Push(c, begin, end);
+    builder.Push(c, begin, end, verbatim);
   }
   builder.Flush();
   FixTonePlacement(&out, options.tone_style);
@@ -262,14 +355,13 @@ FoldedText Fold(const NormalizedText& normalized, bool keep_case) {
   FoldedText out;
   const std::string& s = normalized.text;
   out.text.reserve(s.size());
-  out.map.Reserve(s.size());
   size_t pos = 0;
   while (pos < s.size()) {
     size_t begin = pos;
     unsigned char b = static_cast<unsigned char>(s[pos]);
     if (b < 0x80) {
       out.text.push_back(static_cast<char>(!keep_case && b >= 'A' && b <= 'Z' ? b + 32 : b));
-      out.map.Append(1, static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + 1));
+      out.map.AppendVerbatim(1, static_cast<uint32_t>(pos));
       ++pos;
       continue;
     }

@@ -4,14 +4,20 @@
 //   NormalizedText n = Normalize(raw);
 //   Span s = n.map.ToSource({10, 25});   // raw.substr(s.begin, s.size())
 //
-// Every byte of the derived text records the [begin, end) source range of the
-// unit it came from (a code point, a CR LF pair, a run of spaces, an NFC
-// segment).  Ranges are non-decreasing, so a derived span maps to the source
-// range from the first byte's begin to the last byte's end: always inside the
-// source and on the boundaries of the units that produced it.
+// Every byte of the derived text comes from a source unit (a code point, a
+// CR LF pair, a run of spaces, an NFC segment) and maps to that unit's
+// [begin, end).  Bytes copied verbatim map one to one.  Ranges never decrease,
+// so a derived span maps to the source range from its first byte's begin to
+// its last byte's end: inside the source and on the boundaries of the units
+// that produced it.
+//
+// Stored as segments, not per byte: a run of verbatim bytes (most of any
+// Vietnamese text once it is NFC) is one segment, so the map costs a few
+// bytes per changed character instead of eight per byte.
 #ifndef VBHC_OFFSET_MAP_H_
 #define VBHC_OFFSET_MAP_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -28,52 +34,107 @@ struct Span {
 
 class OffsetMap {
  public:
-  // Records that the next `count` derived bytes come from source [begin, end).
+  // Records that the next `count` derived bytes all come from the source unit
+  // [begin, end) (a replaced or recomposed character).
   void Append(size_t count, uint32_t begin, uint32_t end) {
-    for (size_t i = 0; i < count; ++i) {
-      begin_.push_back(begin);
-      end_.push_back(end);
+    if (count == 0) return;
+    if (segments_.empty() || segments_.back().verbatim || segments_.back().source_begin != begin ||
+        segments_.back().source_end != end) {
+      segments_.push_back({static_cast<uint32_t>(size_), begin, end, false});
+    }
+    size_ += count;
+  }
+
+  // Records that the next `count` derived bytes are source bytes
+  // [begin, begin + count), copied unchanged.
+  void AppendVerbatim(size_t count, uint32_t begin) {
+    if (count == 0) return;
+    if (!segments_.empty() && segments_.back().verbatim && segments_.back().source_end == begin) {
+      segments_.back().source_end += static_cast<uint32_t>(count);
+    } else {
+      segments_.push_back({static_cast<uint32_t>(size_), begin,
+                           static_cast<uint32_t>(begin + count), true});
+    }
+    size_ += count;
+  }
+
+  // Copies the mapping of `from`'s derived bytes [begin, end) to the end of
+  // this map (used when a later pass copies most of a text unchanged).
+  void AppendRange(const OffsetMap& from, size_t begin, size_t end) {
+    while (begin < end) {
+      size_t i = from.SegmentOf(begin);
+      const Segment& s = from.segments_[i];
+      size_t seg_end = i + 1 < from.segments_.size() ? from.segments_[i + 1].derived_begin : from.size_;
+      size_t stop = std::min(end, seg_end);
+      if (s.verbatim) {
+        AppendVerbatim(stop - begin, static_cast<uint32_t>(s.source_begin + (begin - s.derived_begin)));
+      } else {
+        Append(stop - begin, s.source_begin, s.source_end);
+      }
+      begin = stop;
     }
   }
-  void Reserve(size_t n) {
-    begin_.reserve(n);
-    end_.reserve(n);
-  }
+
   // Widens the source range of the last derived byte to end at `end` (used
   // when a run of spaces collapses into the space already written).
   void ExtendLast(uint32_t end) {
-    if (!end_.empty()) end_.back() = end;
+    if (segments_.empty()) return;
+    Segment& last = segments_.back();
+    if (!last.verbatim) {
+      last.source_end = end;
+      return;
+    }
+    uint32_t last_source = last.source_end - 1;
+    if (last.derived_begin + 1 == size_) {
+      last.verbatim = false;
+      last.source_begin = last_source;
+      last.source_end = end;
+      return;
+    }
+    last.source_end -= 1;
+    segments_.push_back({static_cast<uint32_t>(size_ - 1), last_source, end, false});
   }
-  size_t size() const { return begin_.size(); }
+
+  size_t size() const { return size_; }
+  size_t segments() const { return segments_.size(); }
 
   // Returns the source span of derived span [begin, end).  An empty derived
   // span maps to an empty source span at the corresponding position.
   Span ToSource(Span derived) const {
-    if (begin_.empty()) return {0, 0};
-    if (derived.begin >= begin_.size()) return {end_.back(), end_.back()};
-    if (derived.end <= derived.begin) {
-      return {begin_[derived.begin], begin_[derived.begin]};
+    if (segments_.empty()) return {0, 0};
+    if (derived.begin >= size_) {
+      uint32_t end = ByteSource(size_ - 1).end;
+      return {end, end};
     }
-    size_t last = derived.end - 1 < end_.size() ? derived.end - 1 : end_.size() - 1;
-    return {begin_[derived.begin], end_[last]};
-  }
-
-  // Returns the map of this view straight to the source of `inner`'s source:
-  // if this maps C -> B and `inner` maps B -> A, the result maps C -> A.
-  OffsetMap ComposeWith(const OffsetMap& inner) const {
-    OffsetMap out;
-    out.Reserve(size());
-    for (size_t i = 0; i < size(); ++i) {
-      Span s = inner.ToSource({begin_[i], end_[i]});
-      out.begin_.push_back(static_cast<uint32_t>(s.begin));
-      out.end_.push_back(static_cast<uint32_t>(s.end));
-    }
-    return out;
+    Span first = ByteSource(derived.begin);
+    if (derived.end <= derived.begin) return {first.begin, first.begin};
+    size_t last = std::min(derived.end, size_) - 1;
+    return {first.begin, ByteSource(last).end};
   }
 
  private:
-  std::vector<uint32_t> begin_;
-  std::vector<uint32_t> end_;
+  struct Segment {
+    uint32_t derived_begin;
+    uint32_t source_begin;
+    uint32_t source_end;
+    bool verbatim;
+  };
+
+  size_t SegmentOf(size_t derived) const {
+    auto it = std::upper_bound(segments_.begin(), segments_.end(), derived,
+                               [](size_t d, const Segment& s) { return d < s.derived_begin; });
+    return static_cast<size_t>(it - segments_.begin()) - 1;
+  }
+
+  Span ByteSource(size_t derived) const {
+    const Segment& s = segments_[SegmentOf(derived)];
+    if (!s.verbatim) return {s.source_begin, s.source_end};
+    size_t at = s.source_begin + (derived - s.derived_begin);
+    return {at, at + 1};
+  }
+
+  std::vector<Segment> segments_;
+  size_t size_ = 0;
 };
 
 }  // namespace vbhc

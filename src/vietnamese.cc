@@ -50,7 +50,7 @@ struct Split {
   bool ok = true;      // false when the letter carries marks we do not model
 };
 
-Split SplitTone(char32_t c) {
+Split ComputeSplitTone(char32_t c) {
   Split out;
   icu::UnicodeString decomposition;
   if (!Nfd()->getDecomposition(static_cast<UChar32>(c), decomposition)) {
@@ -80,6 +80,19 @@ Split SplitTone(char32_t c) {
   }
   out.base = base;
   return out;
+}
+
+// Letters of the Latin blocks are split once, at first use: the tone pass
+// looks at two letters of most Vietnamese words.
+constexpr char32_t kSplitTableSize = 0x2000;
+
+Split SplitTone(char32_t c) {
+  static const std::vector<Split> table = [] {
+    std::vector<Split> t(kSplitTableSize);
+    for (char32_t i = 0; i < kSplitTableSize; ++i) t[i] = ComputeSplitTone(i);
+    return t;
+  }();
+  return c < kSplitTableSize ? table[c] : ComputeSplitTone(c);
 }
 
 char32_t WithTone(char32_t base, char32_t tone) {

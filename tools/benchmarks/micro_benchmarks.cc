@@ -1,0 +1,180 @@
+// Micro-benchmarks of the normalizer, the rule set and the record writer on
+// the bundled corpus.  Figures are MB/s of input (SetBytesProcessed); compare
+// rows of one run, never runs on different days: the machines are noisy.
+//
+//   cmake -S . -B build-bench -DVBHC_BUILD_BENCHMARKS=ON && cmake --build build-bench -j2
+//   build-bench/tools/benchmarks/vbhc_benchmarks
+#include <benchmark/benchmark.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "extractor.h"
+#include "record_json.h"
+#include "rule_set.h"
+
+namespace vbhc {
+namespace {
+
+std::string Corpus() {
+  static const std::string corpus = [] {
+    std::vector<std::string> files;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(VBHC_SOURCE_DIR "/corpora")) {
+      if (e.path().extension() == ".txt") files.push_back(e.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    std::string all;
+    for (const std::string& f : files) {
+      std::ifstream in(f, std::ios::binary);
+      std::ostringstream s;
+      s << in.rdbuf();
+      all += s.str() + "\n\n";
+    }
+    return all;
+  }();
+  return corpus;
+}
+
+std::string CorpusNfd() {
+  static const std::string nfd = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::string out;
+    icu::Normalizer2::getNFDInstance(status)
+        ->normalize(icu::UnicodeString::fromUTF8(Corpus()), status)
+        .toUTF8String(out);
+    return out;
+  }();
+  return nfd;
+}
+
+std::vector<std::pair<std::string, std::string>> ShippedFiles() {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(VBHC_SOURCE_DIR "/rules")) {
+    if (e.path().extension() != ".toml") continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    files.emplace_back(e.path().string(), s.str());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// The shipped rules plus `extra` synthetic rules shaped like real ones (a
+// keyword, then a date), so that the rule set grows without changing what the
+// corpus matches.
+const RuleSet& RulesWith(int extra) {
+  static std::map<int, std::unique_ptr<RuleSet>> cache;
+  auto& slot = cache[extra];
+  if (!slot) {
+    auto files = ShippedFiles();
+    std::string synthetic;
+    for (int i = 0; i < extra; ++i) {
+      synthetic += "[[rule]]\nid = 'synthetic.r" + std::to_string(i) + "'\ndimension = 'synthetic'\n" +
+                   "pattern = '''mục từ khóa" + std::to_string(i) +
+                   " (?P<day>{DAY})/(?P<month>{MONTH_NUM})/(?P<year>{YEAR})'''\n";
+    }
+    files.emplace_back("synthetic.toml", synthetic);
+    slot = RuleSet::LoadFiles(files);
+  }
+  return *slot;
+}
+
+void BM_NormalizeNfc(benchmark::State& state) {
+  const std::string& text = Corpus();
+  for (auto _ : state) benchmark::DoNotOptimize(Normalize(text));
+  state.SetBytesProcessed(state.iterations() * text.size());
+}
+BENCHMARK(BM_NormalizeNfc);
+
+void BM_NormalizeNfd(benchmark::State& state) {
+  const std::string& text = CorpusNfd();
+  for (auto _ : state) benchmark::DoNotOptimize(Normalize(text));
+  state.SetBytesProcessed(state.iterations() * text.size());
+}
+BENCHMARK(BM_NormalizeNfd);
+
+void BM_Fold(benchmark::State& state) {
+  NormalizedText n = Normalize(Corpus());
+  for (auto _ : state) benchmark::DoNotOptimize(Fold(n));
+  state.SetBytesProcessed(state.iterations() * n.text.size());
+}
+BENCHMARK(BM_Fold);
+
+// Matching alone (normalized text in hand), by rule count: arg = extra rules.
+void BM_RuleSetMatch(benchmark::State& state) {
+  const RuleSet& rules = RulesWith(static_cast<int>(state.range(0)));
+  NormalizedText n = Normalize(Corpus(), {ToneStyle::kOfficial, true});
+  MatchInput in = MatchInput::ForView(n, false);
+  for (auto _ : state) benchmark::DoNotOptimize(rules.Match(in));
+  state.SetBytesProcessed(state.iterations() * n.text.size());
+  state.counters["rules"] = static_cast<double>(rules.rules().size());
+}
+BENCHMARK(BM_RuleSetMatch)->Arg(0)->Arg(63)->Arg(263);
+
+// Ten rules only (the first ten of the shipped set), for the 10-rule figure.
+void BM_RuleSetMatchTen(benchmark::State& state) {
+  static std::unique_ptr<RuleSet> ten = [] {
+    std::string pieces, rules;
+    auto files = ShippedFiles();
+    std::vector<std::pair<std::string, std::string>> kept;
+    for (auto& [name, content] : files) {
+      if (name.find("pieces") != std::string::npos || name.find("vocab") != std::string::npos) {
+        kept.emplace_back(name, content);
+      }
+    }
+    for (auto& [name, content] : files) {
+      if (name.find("dates.toml") != std::string::npos) kept.emplace_back(name, content);
+      if (name.find("deadlines.toml") != std::string::npos) {
+        // dates.toml has 8 rules; two deadline rules make ten.
+        size_t third = content.find("[[rule]]", content.find("[[rule]]", content.find("[[rule]]") + 1) + 1);
+        kept.emplace_back(name, content.substr(0, third));
+      }
+    }
+    return RuleSet::LoadFiles(kept);
+  }();
+  NormalizedText n = Normalize(Corpus(), {ToneStyle::kOfficial, true});
+  MatchInput in = MatchInput::ForView(n, false);
+  for (auto _ : state) benchmark::DoNotOptimize(ten->Match(in));
+  state.SetBytesProcessed(state.iterations() * n.text.size());
+  state.counters["rules"] = static_cast<double>(ten->rules().size());
+}
+BENCHMARK(BM_RuleSetMatchTen);
+
+void BM_ExtractNfc(benchmark::State& state) {
+  Extractor extractor(RulesWith(0));
+  const std::string& text = Corpus();
+  for (auto _ : state) benchmark::DoNotOptimize(extractor.Analyze(text));
+  state.SetBytesProcessed(state.iterations() * text.size());
+}
+BENCHMARK(BM_ExtractNfc);
+
+void BM_ExtractNfd(benchmark::State& state) {
+  Extractor extractor(RulesWith(0));
+  const std::string& text = CorpusNfd();
+  for (auto _ : state) benchmark::DoNotOptimize(extractor.Analyze(text));
+  state.SetBytesProcessed(state.iterations() * text.size());
+}
+BENCHMARK(BM_ExtractNfd);
+
+void BM_RecordWriter(benchmark::State& state) {
+  Extractor extractor(RulesWith(0));
+  const std::string& text = Corpus();
+  Analysis a = extractor.Analyze(text);
+  size_t bytes = 0;
+  for (auto _ : state) {
+    std::string line = RecordToJsonLine(Extractor::Record(a, text, "corpus.txt"));
+    bytes += line.size();
+    benchmark::DoNotOptimize(line);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+BENCHMARK(BM_RecordWriter);
+
+}  // namespace
+}  // namespace vbhc
+
+BENCHMARK_MAIN();

@@ -93,6 +93,16 @@ const VocabEntry* RuleSet::LookupVocab(std::string_view name, std::string_view t
   return it == list->second.end() ? nullptr : it->second;
 }
 
+const VocabEntry* RuleSet::LookupVocabAttr(std::string_view name, std::string_view attr,
+                                           std::string_view value) const {
+  std::string key = FoldString(value);
+  for (const VocabEntry& e : Vocab(name)) {
+    auto it = e.attrs.find(std::string(attr));
+    if (it != e.attrs.end() && FoldString(it->second) == key) return &e;
+  }
+  return nullptr;
+}
+
 const DimensionSettings& RuleSet::Dimension(std::string_view name) const {
   static const DimensionSettings kDefault;
   auto it = dimensions_.find(name);

@@ -139,6 +139,10 @@ class RuleSet {
   // ignored: "Tài" is then not the stop word "tại".
   const VocabEntry* LookupVocab(std::string_view name, std::string_view text,
                                 bool keep_diacritics = false) const;
+  // Returns the entry of list `name` whose attribute `attr` folds like
+  // `value` ("QD" finds Quyết định by its code), or null.
+  const VocabEntry* LookupVocabAttr(std::string_view name, std::string_view attr,
+                                    std::string_view value) const;
   const DimensionSettings& Dimension(std::string_view name) const;
 
   // Returns every match of every rule on `input`, overlaps within a dimension

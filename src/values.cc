@@ -267,6 +267,7 @@ std::optional<Json> BuildFields(const RuleMatch& m, const RuleSet& rules,
     fields["number"] = CanonicalNumber(number->text, rules);
     if (const Capture* type = Group(m, "type")) {
       const VocabEntry* e = rules.LookupVocab("doc_types", OneLine(type->text));
+      if (!e) e = rules.LookupVocabAttr("doc_types", "code", OneLine(type->text));
       fields["type"] = e ? e->text : OneLine(type->text);
     } else if (std::string t = SetField(m, "type"); !t.empty()) {
       fields["type"] = t;

@@ -110,3 +110,62 @@ TEST(TargetsTest, AccentlessSentenceGivesSameTargets) {
 
 }  // namespace
 }  // namespace vbhc
+
+namespace vbhc {
+namespace {
+
+// Every comparator cue in rules/targets.toml gives its comparator, in a goal
+// sentence; every report cue in front of a value vetoes the target.
+TEST(TargetsTest, EveryComparatorCueInTheVocabulary) {
+  for (const VocabEntry& cue : Rules().Vocab("comparator_cues")) {
+    SCOPED_TRACE(cue.text);
+    std::string sentence = "Phấn đấu đến năm 2025 tỷ lệ hồ sơ trực tuyến " + cue.text + " 50% tổng số hồ sơ.";
+    EXPECT_EQ(Targets(sentence), "percent 50 " + cue.attrs.at("comparator") + " 2025");
+  }
+  for (const VocabEntry& cue : Rules().Vocab("comparator_after")) {
+    SCOPED_TRACE(cue.text);
+    EXPECT_EQ(Targets("Phấn đấu đến năm 2025 có 50% " + cue.text + " số xã đạt chuẩn."),
+              "percent 50 " + cue.attrs.at("comparator") + " 2025");
+  }
+}
+
+TEST(TargetsTest, EveryReportCueVetoes) {
+  for (const VocabEntry& cue : Rules().Vocab("report_cues")) {
+    SCOPED_TRACE(cue.text);
+    EXPECT_EQ(Targets("Phấn đấu đến năm 2025 " + cue.text + " 50% số hộ dân."), "");
+    // The same sentence without the cue is a target: the cue alone decides.
+    EXPECT_EQ(Targets("Phấn đấu đến năm 2025 50% số hộ dân."), "percent 50 = 2025");
+  }
+}
+
+TEST(TargetsTest, EveryGoalCueMakesAGoal) {
+  for (const VocabEntry& cue : Rules().Vocab("goal_cues")) {
+    SCOPED_TRACE(cue.text);
+    // A goal cue that is also a comparator cue ("ít nhất") gives its comparator.
+    const VocabEntry* comparator = Rules().LookupVocab("comparator_cues", cue.text);
+    std::string op = comparator ? comparator->attrs.at("comparator") : "=";
+    EXPECT_EQ(Targets("Năm 2025 " + cue.text + " 60% số xã có nhà văn hóa."), "percent 60 " + op + " null");
+  }
+  // Without a goal cue the same value is a statement, not a target.
+  EXPECT_EQ(Targets("Năm 2025 có 60% số xã có nhà văn hóa."), "");
+}
+
+TEST(TargetsTest, EveryRecurrenceCueNullsTheDeadline) {
+  for (const VocabEntry& cue : Rules().Vocab("recurrence_cues")) {
+    SCOPED_TRACE(cue.text);
+    EXPECT_EQ(Targets("Giai đoạn 2021-2025, " + cue.text + " tổ chức ít nhất 2 lớp bồi dưỡng."),
+              "count 2 >= null yearly");
+  }
+  // Without it, the period in the sentence governs.
+  EXPECT_EQ(Targets("Giai đoạn 2021-2025 tổ chức ít nhất 2 lớp bồi dưỡng."), "count 2 >= 2025");
+}
+
+TEST(TargetsTest, EveryCountedNoun) {
+  for (const VocabEntry& unit : Rules().Vocab("count_units")) {
+    SCOPED_TRACE(unit.text);
+    EXPECT_EQ(Targets("Phấn đấu đến năm 2030 có ít nhất 12 " + unit.text + " đạt chuẩn."), "count 12 >= 2030");
+  }
+}
+
+}  // namespace
+}  // namespace vbhc

@@ -110,56 +110,74 @@ const DimensionSettings& RuleSet::Dimension(std::string_view name) const {
 }
 
 std::vector<RuleMatch> RuleSet::Match(const MatchInput& input, std::string* error,
-                                      std::string_view dimension) const {
+                                      std::string_view dimension, Prefilter prefilter) const {
   std::vector<RuleMatch> found;
   if (!ok()) return found;
   const std::string_view text = input.text();
   const bool folded = input.folded != nullptr;
 
-  // Prefilter: which rules match anywhere at all.
-  std::vector<int> candidates;
-  RE2::Set::ErrorInfo info;
+  // Prefilter, paragraph by paragraph (blank lines apart): the RE2::Set says
+  // which rules match in a paragraph, and only those run on it, so the cost
+  // of a rule is paid where it can match, not once per document.
+  std::vector<Span> chunks;
+  if (prefilter == Prefilter::kWholeText) {
+    chunks.push_back({0, text.size()});
+  } else {
+    size_t start = 0;
+    for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) {
+      size_t next = text.find_first_not_of(' ', nl + 1);
+      if (next != std::string_view::npos && text[next] == '\n') {
+        chunks.push_back({start, nl});
+        start = next;
+        nl = next;
+      }
+    }
+    chunks.push_back({start, text.size()});
+  }
   const RE2::Set* set = folded ? folded_set_.get() : set_.get();
-  if (!set->Match(text, &candidates, &info)) {
-    if (info.kind != RE2::Set::kNoError) {
+  std::vector<int> candidates;
+  std::vector<re2::StringPiece> groups;
+  for (const Span& chunk : chunks) {
+    candidates.clear();
+    RE2::Set::ErrorInfo info;
+    if (!set->Match(text.substr(chunk.begin, chunk.size()), &candidates, &info) &&
+        info.kind != RE2::Set::kNoError) {
       if (error) *error = "RE2::Set prefilter failed (DFA out of memory); ran every rule";
       candidates.clear();
       for (size_t i = 0; i < rules_.size(); ++i) candidates.push_back(static_cast<int>(i));
     }
-  }
-  std::sort(candidates.begin(), candidates.end());
-
-  std::vector<re2::StringPiece> groups;
-  for (int index : candidates) {
-    const Rule& rule = *rules_[index];
-    if (!dimension.empty() && rule.dimension != dimension) continue;
-    const RE2& re = folded ? *rule.folded_re : *rule.re;
-    groups.resize(re.NumberOfCapturingGroups() + 1);
-    size_t pos = 0;
-    while (pos <= text.size()) {
-      if (!re.Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(),
-                    static_cast<int>(groups.size()))) {
-        break;
+    std::sort(candidates.begin(), candidates.end());
+    for (int index : candidates) {
+      const Rule& rule = *rules_[index];
+      if (!dimension.empty() && rule.dimension != dimension) continue;
+      const RE2& re = folded ? *rule.folded_re : *rule.re;
+      groups.resize(re.NumberOfCapturingGroups() + 1);
+      size_t pos = chunk.begin;
+      while (pos <= chunk.end) {
+        if (!re.Match(text, pos, chunk.end, RE2::UNANCHORED, groups.data(),
+                      static_cast<int>(groups.size()))) {
+          break;
+        }
+        size_t begin = groups[0].data() - text.data();
+        size_t end = begin + groups[0].size();
+        if (!OnWordBoundaries(text, begin, end)) {
+          if (begin >= chunk.end) break;
+          pos = NextCharStart(text, begin);
+          continue;
+        }
+        RuleMatch m;
+        m.rule = &rule;
+        m.span = input.ToNormalized({begin, end});
+        for (const auto& [name, group] : re.NamedCapturingGroups()) {
+          const re2::StringPiece& g = groups[group];
+          if (g.data() == nullptr) continue;
+          size_t gb = g.data() - text.data();
+          Span ns = input.ToNormalized({gb, gb + g.size()});
+          m.groups[name] = {input.normalized->text.substr(ns.begin, ns.size()), ns};
+        }
+        found.push_back(std::move(m));
+        pos = end > begin ? end : NextCharStart(text, begin);
       }
-      size_t begin = groups[0].data() - text.data();
-      size_t end = begin + groups[0].size();
-      if (!OnWordBoundaries(text, begin, end)) {
-        if (begin >= text.size()) break;
-        pos = NextCharStart(text, begin);
-        continue;
-      }
-      RuleMatch m;
-      m.rule = &rule;
-      m.span = input.ToNormalized({begin, end});
-      for (const auto& [name, group] : re.NamedCapturingGroups()) {
-        const re2::StringPiece& g = groups[group];
-        if (g.data() == nullptr) continue;
-        size_t gb = g.data() - text.data();
-        Span ns = input.ToNormalized({gb, gb + g.size()});
-        m.groups[name] = {input.normalized->text.substr(ns.begin, ns.size()), ns};
-      }
-      found.push_back(std::move(m));
-      pos = end > begin ? end : NextCharStart(text, begin);
     }
   }
 

@@ -145,12 +145,18 @@ class RuleSet {
                                     std::string_view value) const;
   const DimensionSettings& Dimension(std::string_view name) const;
 
+  // How the RE2::Set prefilter is applied: per paragraph (blank lines apart;
+  // no match crosses a blank line), or once on the whole text (the simple
+  // path, kept to test that both give the same matches).
+  enum class Prefilter { kPerParagraph, kWholeText };
+
   // Returns every match of every rule on `input`, overlaps within a dimension
   // settled, sorted by (start, dimension).  `dimension` limits the rules
   // considered (empty: all).  Sets *error on RE2::Set failure (DFA out of
   // memory) and then returns what the per-rule fallback found.
   std::vector<RuleMatch> Match(const MatchInput& input, std::string* error = nullptr,
-                               std::string_view dimension = {}) const;
+                               std::string_view dimension = {},
+                               Prefilter prefilter = Prefilter::kPerParagraph) const;
 
  private:
   friend class RuleLoader;

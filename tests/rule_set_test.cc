@@ -4,6 +4,10 @@
 
 #include "rule_check.h"
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 namespace vbhc {
 namespace {
 
@@ -129,6 +133,38 @@ TEST(RuleSetTest, CheckReportsFailingExamplesAndTies) {
   EXPECT_NE(all.find("lonely: a rule needs at least one example and one counter-example"),
             std::string::npos) << all;
   EXPECT_NE(all.find("lonely: never fires on the corpus"), std::string::npos) << all;
+}
+
+}  // namespace
+}  // namespace vbhc
+
+namespace vbhc {
+namespace {
+
+// The per-paragraph prefilter finds exactly what one pass over the whole text
+// finds, on every corpus document (the optimized path equals the simple one).
+TEST(RuleSetTest, PerParagraphPrefilterEqualsWholeText) {
+  auto rules = RuleSet::LoadDirectory(VBHC_SOURCE_DIR "/rules");
+  ASSERT_TRUE(rules->ok());
+  size_t documents = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(VBHC_SOURCE_DIR "/corpora")) {
+    if (e.path().extension() != ".txt") continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    NormalizedText n = Normalize(content.str(), {ToneStyle::kOfficial, true});
+    MatchInput input = MatchInput::For(n);
+    auto fast = rules->Match(input, nullptr, {}, RuleSet::Prefilter::kPerParagraph);
+    auto slow = rules->Match(input, nullptr, {}, RuleSet::Prefilter::kWholeText);
+    SCOPED_TRACE(e.path().string());
+    ASSERT_EQ(fast.size(), slow.size());
+    for (size_t i = 0; i < fast.size(); ++i) {
+      EXPECT_EQ(fast[i].rule, slow[i].rule);
+      EXPECT_EQ(fast[i].span, slow[i].span);
+    }
+    ++documents;
+  }
+  EXPECT_GE(documents, 7u);
 }
 
 }  // namespace

@@ -4,8 +4,12 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/program_options.hpp>
 
+#include <unistd.h>
+
+#include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 #include <optional>
@@ -25,6 +29,7 @@ namespace {
 struct Outcome {
   std::string output;  // the record, formatted
   std::string error;   // why the document has no record
+  size_t bytes = 0;    // input size, for progress
 };
 
 bool LooksBinary(std::string_view bytes, std::string* why) {
@@ -52,6 +57,65 @@ bool LooksBinary(std::string_view bytes, std::string* why) {
   return false;
 }
 
+// Reads JSON Lines {"id": …, "text": …} from standard input and writes one
+// record per line, flushed at once: vbhc as a map step (GNU parallel --pipe,
+// Hadoop Streaming, Spark RDD.pipe).  A bad line is reported with its number
+// and skipped; the others go on.
+int RunStream(const Extractor& extractor, const std::string& format) {
+  std::string line;
+  size_t number = 0;
+  int failed = 0;
+  while (std::getline(std::cin, line)) {
+    ++number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    Json in = Json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (in.is_discarded() || !in.is_object() || !in.contains("text") || !in["text"].is_string()) {
+      std::cerr << "vbhc extract: stdin:" << number
+                << ": expected a JSON object with a string \"text\" (and an \"id\")\n";
+      ++failed;
+      continue;
+    }
+    std::string id = !in.contains("id") ? std::to_string(number)
+                     : in["id"].is_string() ? in["id"].get<std::string>() : in["id"].dump();
+    const std::string& text = in["text"].get_ref<const std::string&>();
+    Json record = extractor.Extract(text, id);
+    std::string out = format == "json" ? RecordToJsonLine(record) : RecordToText(record);
+    if (fwrite(out.data(), 1, out.size(), stdout) != out.size() || fflush(stdout) != 0) {
+      std::cerr << "vbhc extract: cannot write output\n";
+      return kExitOutput;
+    }
+  }
+  return failed ? kExitSomeInputsFailed : kExitOk;
+}
+
+// Progress on standard error, only when it is a terminal: files, MB, MB/s, ETA.
+class Progress {
+ public:
+  Progress(size_t files, size_t total_bytes)
+      : enabled_(isatty(STDERR_FILENO) == 1), files_(files), total_(total_bytes),
+        start_(std::chrono::steady_clock::now()), last_(start_) {}
+  void Update(size_t done_files, size_t done_bytes) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(500) && done_files != files_) return;
+    last_ = now;
+    double seconds = std::chrono::duration<double>(now - start_).count();
+    double mb = done_bytes / 1e6;
+    double rate = seconds > 0 ? mb / seconds : 0;
+    double eta = rate > 0 ? (total_ / 1e6 - mb) / rate : 0;
+    std::fprintf(stderr, "\r%zu/%zu files, %.1f MB, %.1f MB/s, ETA %.0f s   ", done_files, files_, mb,
+                 rate, eta);
+  }
+  ~Progress() {
+    if (enabled_) std::fprintf(stderr, "\n");
+  }
+
+ private:
+  bool enabled_;
+  size_t files_, total_;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
 }  // namespace
 
 int RunExtract(const std::vector<std::string>& args) {
@@ -68,7 +132,8 @@ int RunExtract(const std::vector<std::string>& args) {
       "max-bytes", po::value(&max_bytes)->default_value(256u << 20),
       "refuse documents larger than this")(
       "accentless", po::value(&accentless)->default_value("auto"),
-      "match through the accentless view: auto, yes or no");
+      "match through the accentless view: auto, yes or no")(
+      "stream", "read JSON Lines {\"id\", \"text\"} on standard input, write one record per line");
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(), "input");
   po::options_description all;
@@ -96,6 +161,10 @@ int RunExtract(const std::vector<std::string>& args) {
   std::unique_ptr<RuleSet> rules = LoadRulesOrReport(rules_dir);
   if (!rules) return kExitRules;
   Extractor extractor(*rules, extract_options);
+  if (vm.count("stream")) {
+    if (vm.count("input") || vm.count("output")) throw po::error("--stream reads standard input and writes standard output");
+    return RunStream(extractor, format);
+  }
 
   std::vector<std::string> inputs =
       vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{"-"};
@@ -119,6 +188,7 @@ int RunExtract(const std::vector<std::string>& args) {
     Outcome o;
     std::string bytes;
     if (!ReadInput(path, max_bytes, &bytes, &o.error)) return o;
+    o.bytes = bytes.size();
     if (LooksBinary(bytes, &o.error)) return o;
     Json record = extractor.Extract(bytes, path);
     o.output = format == "json" ? RecordToJsonLine(record) : RecordToText(record);
@@ -145,6 +215,15 @@ int RunExtract(const std::vector<std::string>& args) {
     }
   };
   submit_until(window);
+  size_t total_bytes = 0;
+  if (isatty(STDERR_FILENO) == 1) {
+    for (const std::string& f : files) {
+      std::error_code ec;
+      if (f != "-") total_bytes += std::filesystem::file_size(f, ec);
+    }
+  }
+  Progress progress(files.size(), total_bytes);
+  size_t done_bytes = 0;
   bool write_failed = false;
   for (size_t i = 0; i < files.size(); ++i) {
     Outcome o;
@@ -155,6 +234,8 @@ int RunExtract(const std::vector<std::string>& args) {
       slots[i].reset();
     }
     submit_until(i + 1 + window);
+    done_bytes += o.bytes;
+    progress.Update(i + 1, done_bytes);
     if (!o.error.empty()) {
       std::cerr << "vbhc extract: " << files[i] << ": " << o.error << "\n";
       ++failed;

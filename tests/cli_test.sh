@@ -73,5 +73,19 @@ check "binary refused, batch goes on" sh -c "'$vbhc' extract '$tmp/x.pdf.txt' '$
 check "text format" sh -c "'$vbhc' extract --format text corpora/written/kh-tinh-mau-chuyen-doi-so.txt | grep -q 'Kế hoạch số 57/KH-UBND'"
 check "explain" sh -c "'$vbhc' explain 'trước ngày 30/6/2022' | grep -q 'deadline.truoc_ngay'"
 
+# Streaming mode: one record per JSON line, bad lines reported by number, and
+# each record flushed before the next line is read (a map step must not wait
+# for end of input).
+check "stream records" sh -c "printf '{\"id\":\"a\",\"text\":\"trước ngày 30/6/2025\"}\\nnot json\\n{\"id\":2,\"text\":\"x\"}\\n' | '$vbhc' extract --stream > '$tmp/s' 2> '$tmp/se'; test \$? = 1 && test \$(wc -l < '$tmp/s') = 2 && grep -q 'stdin:2:' '$tmp/se' && grep -q '\"path\":\"a\"' '$tmp/s' && grep -q '\"path\":\"2\"' '$tmp/s'"
+check "stream flushes per record" /usr/bin/python3 -c "
+import subprocess, sys, threading
+p = subprocess.Popen(['$vbhc', 'extract', '--stream'], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+p.stdin.write('{\"id\": \"1\", \"text\": \"ngày 14/10/2021\"}\\n'.encode()); p.stdin.flush()
+timer = threading.Timer(30, p.kill); timer.start()
+line = p.stdout.readline()   # must arrive while stdin is still open
+timer.cancel(); p.stdin.close(); p.wait()
+sys.exit(0 if b'2021-10-14' in line else 1)
+"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -2,6 +2,7 @@
 // main stays thin: pick the subcommand, run it, turn errors into exit codes.
 #include <boost/program_options/errors.hpp>
 
+#include <csignal>
 #include <cstring>
 #include <exception>
 #include <iostream>
@@ -28,6 +29,10 @@ constexpr const char* kUsage =
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A file-size limit (ulimit -f) or a full disk must give a write error and
+  // exit code 4, not a signal that leaves a partial file.  A closed pipe
+  // (`vbhc extract … | head -1`) keeps SIGPIPE: a quiet exit.
+  std::signal(SIGXFSZ, SIG_IGN);
   if (argc < 2) {
     std::cerr << kUsage;
     return vbhc::kExitUsage;

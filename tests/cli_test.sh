@@ -87,5 +87,35 @@ timer.cancel(); p.stdin.close(); p.wait()
 sys.exit(0 if b'2021-10-14' in line else 1)
 "
 
+# Hostile inputs: each gets a clear message, a documented exit code, and the
+# batch goes on.
+: > "$tmp/empty.txt"
+check "empty file has a record" sh -c "'$vbhc' extract '$tmp/empty.txt' | grep -q '\"bytes\":0'"
+printf 'Quyết định\000số 12/QĐ-UBND ngày 14/10/2021' > "$tmp/nul.txt"
+check "a few NUL bytes: still text, record kept" sh -c "'$vbhc' extract '$tmp/nul.txt' | grep -q '2021-10-14'"
+printf 'ngày 14/10/2021 \377\376 trước ngày 30/6/2025' > "$tmp/badutf8.txt"
+check "invalid UTF-8: warning with offset, rest extracted" sh -c "'$vbhc' extract '$tmp/badutf8.txt' | grep -q '\"message\":\"invalid UTF-8: byte 0xFF never occurs in UTF-8\"' && '$vbhc' extract '$tmp/badutf8.txt' | grep -q '2025-06-30'"
+mkdir -p "$tmp/loop/a" && ln -s .. "$tmp/loop/a/up" && cp "$seed" "$tmp/loop/a/doc.txt"
+check "symlink loop: not followed" sh -c "'$vbhc' extract '$tmp/loop' | wc -l | grep -qx 1"
+deep="$tmp/deep"; i=0; while [ $i -lt 60 ]; do deep="$deep/d$i"; i=$((i + 1)); done; mkdir -p "$deep" && cp "$seed" "$deep/x.txt"
+check "deep directory tree" sh -c "'$vbhc' extract '$tmp/deep' | wc -l | grep -qx 1"
+check "closed stdout: quiet exit" sh -c "'$vbhc' extract corpora corpora corpora 2> '$tmp/pipe_err' | head -1 > /dev/null; ! grep -q . '$tmp/pipe_err'"
+check "file size limit on -o: exit 4, no partial file" sh -c "(ulimit -f 1; '$vbhc' extract -o '$tmp/limited.jsonl' corpora 2> '$tmp/lim_err'); test \$? = 4 && test ! -e '$tmp/limited.jsonl' && ! ls '$tmp' | grep -q 'limited.jsonl.tmp' && grep -q 'cannot write' '$tmp/lim_err'"
+check "over --max-bytes: refused with the limit named" sh -c "'$vbhc' extract --max-bytes 100 '$seed' 2>&1 >/dev/null | grep -q 'larger than the limit of 100 bytes'"
+# A batch of 10,000 documents, 1% of them corrupt (binary): exactly the good
+# ones have records, the bad ones are listed, exit code 1.
+mkdir -p "$tmp/batch"
+/usr/bin/python3 - "$tmp/batch" <<'PY'
+import sys
+d = sys.argv[1]
+for i in range(10000):
+    with open(f"{d}/{i:05d}.txt", "wb") as f:
+        if i % 100 == 37:
+            f.write(b"%PDF-1.7\n" + bytes(range(256)))
+        else:
+            f.write(f"Quyết định số {i}/QĐ-UBND ngày 14/10/2021".encode())
+PY
+check "10,000 documents, 1% corrupt" sh -c "'$vbhc' extract '$tmp/batch' > '$tmp/batch.jsonl' 2> '$tmp/batch.err'; test \$? = 1 && test \$(wc -l < '$tmp/batch.jsonl') = 9900 && test \$(grep -c 'a PDF file' '$tmp/batch.err') = 100"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -120,7 +120,7 @@ class Progress {
 
 int RunExtract(const std::vector<std::string>& args) {
   po::options_description options("vbhc extract [OPTIONS] [FILE|DIR|-]...");
-  std::string output, glob, format, rules_dir, accentless;
+  std::string output, glob, format, rules_dir, accentless, extract_encoding;
   unsigned jobs = 0;
   size_t max_bytes = 0;
   options.add_options()("help,h", "show this help")(
@@ -133,6 +133,9 @@ int RunExtract(const std::vector<std::string>& args) {
       "refuse documents larger than this")(
       "accentless", po::value(&accentless)->default_value("auto"),
       "match through the accentless view: auto, yes or no")(
+      "encoding", po::value(&extract_encoding),
+      "the input encoding: utf-8, tcvn3, viscii, windows-1258, or NAME+cp1252 for their "
+      "mojibake (default: detect)")(
       "stream", "read JSON Lines {\"id\", \"text\"} on standard input, write one record per line");
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(), "input");
@@ -157,6 +160,13 @@ int RunExtract(const std::vector<std::string>& args) {
     extract_options.force_view = 0;
   } else if (accentless != "auto") {
     throw po::invalid_option_value("--accentless=" + accentless + " (auto, yes or no)");
+  }
+  if (!extract_encoding.empty()) {
+    const auto& known = KnownEncodings();
+    if (std::find(known.begin(), known.end(), extract_encoding) == known.end()) {
+      throw po::invalid_option_value("--encoding=" + extract_encoding);
+    }
+    extract_options.encoding = extract_encoding;
   }
   std::unique_ptr<RuleSet> rules = LoadRulesOrReport(rules_dir);
   if (!rules) return kExitRules;

@@ -109,7 +109,7 @@ int RunExplain(const std::vector<std::string>& args) {
   std::cout << "normalized: " << a.normalized.text << "\n";
   std::cout << "view:       " << (a.accentless ? "accentless (folded)" : "accented") << "\n";
   for (const RuleMatch& m : a.matches) {
-    Span original = a.normalized.map.ToSource(m.span);
+    Span original = a.ToOriginal(m.span);
     std::string warning;
     auto fields = BuildFields(m, *rules, &warning);
     std::cout << m.rule->id << " [" << m.rule->dimension << "] " << original.begin << ".."

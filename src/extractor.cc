@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "header.h"
@@ -40,8 +41,10 @@ std::string Sha256Hex(std::string_view bytes) {
 
 Analysis Extractor::Analyze(std::string_view bytes) const {
   Analysis a;
-  a.normalized = Normalize(bytes, options_.normalize);
-  a.warnings = a.normalized.warnings;
+  a.decoded = DecodeInput(bytes, options_.encoding);
+  std::string_view text = a.decoded.identity ? bytes : std::string_view(a.decoded.text);
+  a.normalized = Normalize(text, options_.normalize);
+  for (const Warning& w : a.normalized.warnings) a.warnings.push_back({a.TextToOriginal(w.span), w.message});
   MatchInput input = options_.force_view < 0
                          ? MatchInput::For(a.normalized)
                          : MatchInput::ForView(a.normalized, options_.force_view == 1);
@@ -72,7 +75,7 @@ Analysis Extractor::Analyze(std::string_view bytes) const {
     std::optional<Json> fields = BuildFields(m, rules_, &warning);
     if (!fields) {
       if (!warning.empty()) {
-        a.warnings.push_back({a.normalized.map.ToSource(m.span), warning});
+        a.warnings.push_back({a.ToOriginal(m.span), warning});
       }
       continue;
     }
@@ -97,13 +100,17 @@ Json Extractor::Record(const Analysis& a, std::string_view bytes, const std::str
   record["source"] = {{"path", path},
                       {"bytes", bytes.size()},
                       {"sha256", Sha256Hex(bytes)},
-                      {"encoding", "utf-8"}};
+                      {"encoding", a.decoded.encoding},
+                      {"encoding_confidence", std::round(a.decoded.confidence * 100) / 100}};
   record["document"] = a.document;
   for (const DimensionKey& d : kRecordDimensions) record[d.key] = Json::array();
   for (const Item& item : a.items) {
     Json out = item.fields;
-    Span original = a.normalized.map.ToSource(item.span);
-    out["text"] = std::string(bytes.substr(original.begin, original.size()));
+    // The text is the original bytes; for a legacy encoding, their UTF-8.
+    Span in_text = a.normalized.map.ToSource(item.span);
+    Span original = a.TextToOriginal(in_text);
+    out["text"] = a.decoded.identity ? std::string(bytes.substr(original.begin, original.size()))
+                                     : a.decoded.text.substr(in_text.begin, in_text.size());
     out["span"] = {original.begin, original.end};
     out["rule"] = item.rule;
     for (const DimensionKey& d : kRecordDimensions) {

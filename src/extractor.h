@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "encoding.h"
 #include "normalizer.h"
 #include "rule_set.h"
 #include "values.h"
@@ -34,17 +35,26 @@ struct Item {
 // Everything the pipeline found in one document; for `vbhc explain`, the
 // rule checks and the record writer.
 struct Analysis {
+  DecodedInput decoded;             // encoding, and the UTF-8 text when not the input
   NormalizedText normalized;
   bool accentless = false;          // matched through the folded view
   std::vector<RuleMatch> matches;   // every rule match, masks included
   std::vector<Item> items;          // dates, references, periods, deadlines, targets
   Json document;                    // header fields, or null
   std::vector<Warning> warnings;    // original byte spans
+
+  // Returns the span of the original input bytes of a normalized-text span.
+  Span ToOriginal(Span normalized_span) const { return TextToOriginal(normalized.map.ToSource(normalized_span)); }
+  // Returns the original span of a span of the decoded UTF-8 text.
+  Span TextToOriginal(Span text_span) const {
+    return decoded.identity ? text_span : decoded.map.ToSource(text_span);
+  }
 };
 
 struct ExtractOptions {
   NormalizeOptions normalize{ToneStyle::kOfficial, /*strip_emphasis=*/true};
   int force_view = -1;  // -1: detect; 0: accented; 1: folded (accentless)
+  std::string encoding;  // empty: detect; else a name of KnownEncodings()
 };
 
 class Extractor {

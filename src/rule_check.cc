@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "encoding.h"
 #include "values.h"
 
 namespace vbhc {
@@ -97,7 +98,9 @@ RuleCheckReport CheckRules(const RuleSet& rules, const std::vector<std::string>&
   RuleCheckReport report;
   std::vector<bool> fired(rules.rules().size(), false);
   for (const std::string& doc : corpus) {
-    NormalizedText n = Normalize(doc, {ToneStyle::kOfficial, true});
+    DecodedInput decoded = DecodeInput(doc);
+    NormalizedText n = Normalize(decoded.identity ? std::string_view(doc) : std::string_view(decoded.text),
+                                 {ToneStyle::kOfficial, true});
     MatchInput input = MatchInput::For(n);
     for (const RuleMatch& m : rules.Match(input)) {
       for (size_t i = 0; i < rules.rules().size(); ++i) {

@@ -117,5 +117,10 @@ for i in range(10000):
 PY
 check "10,000 documents, 1% corrupt" sh -c "'$vbhc' extract '$tmp/batch' > '$tmp/batch.jsonl' 2> '$tmp/batch.err'; test \$? = 1 && test \$(wc -l < '$tmp/batch.jsonl') = 9900 && test \$(grep -c 'a PDF file' '$tmp/batch.err') = 100"
 
+# Legacy encodings: detected and reported, or forced with --encoding.
+check "legacy detected" sh -c "'$vbhc' extract corpora/legacy/kh-tinh-mau-tcvn3.txt | grep -q '\"encoding\":\"tcvn3\"'"
+check "legacy forced" sh -c "printf 'Quy\\325t \\256\\336nh s\\350 12/Q\\247-UBND' | '$vbhc' extract --encoding tcvn3 | grep -q '\"number\":\"12/QĐ-UBND\"'"
+check "exit 2: unknown --encoding" expect_exit 2 "$vbhc" extract --encoding klingon "$seed"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

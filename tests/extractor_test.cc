@@ -19,7 +19,10 @@ const RuleSet& Rules() {
 std::vector<std::string> CorpusFiles() {
   std::vector<std::string> files;
   for (const auto& e : std::filesystem::recursive_directory_iterator(VBHC_SOURCE_DIR "/corpora")) {
-    if (e.path().extension() == ".txt") files.push_back(e.path().string());
+    // corpora/legacy/ holds TCVN3 bytes: the UTF-8 copies below need UTF-8.
+    if (e.path().extension() == ".txt" && e.path().parent_path().filename() != "legacy") {
+      files.push_back(e.path().string());
+    }
   }
   std::sort(files.begin(), files.end());
   return files;

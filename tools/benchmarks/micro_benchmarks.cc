@@ -24,7 +24,9 @@ std::string Corpus() {
   static const std::string corpus = [] {
     std::vector<std::string> files;
     for (const auto& e : std::filesystem::recursive_directory_iterator(VBHC_SOURCE_DIR "/corpora")) {
-      if (e.path().extension() == ".txt") files.push_back(e.path().string());
+      if (e.path().extension() == ".txt" && e.path().parent_path().filename() != "legacy") {
+        files.push_back(e.path().string());
+      }
     }
     std::sort(files.begin(), files.end());
     std::string all;

@@ -1,0 +1,263 @@
+#include "encoding.h"
+
+#include <iconv.h>
+
+#include <array>
+#include <unordered_set>
+
+#include "normalizer.h"
+#include "vietnamese.h"
+
+namespace vbhc {
+namespace {
+
+// One code point per byte of a single-byte encoding (0 when undefined).
+using ByteTable = std::array<char32_t, 256>;
+
+// Reads glibc iconv's table for `charset` one byte at a time.
+ByteTable TableFromIconv(const char* charset) {
+  ByteTable table{};
+  iconv_t cd = iconv_open("UTF-32LE", charset);
+  if (cd == reinterpret_cast<iconv_t>(-1)) return table;
+  for (int b = 0; b < 256; ++b) {
+    char in[1] = {static_cast<char>(b)};
+    char out[16];
+    char* in_ptr = in;
+    char* out_ptr = out;
+    size_t in_left = 1, out_left = sizeof out;
+    iconv(cd, nullptr, nullptr, nullptr, nullptr);  // reset the shift state
+    size_t r = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
+    // Flush: decoders that wait for a combining mark hold the base letter.
+    iconv(cd, nullptr, nullptr, &out_ptr, &out_left);
+    if (r == static_cast<size_t>(-1) && in_left != 0) continue;
+    if (sizeof out - out_left >= 4) {
+      table[b] = static_cast<unsigned char>(out[0]) | static_cast<unsigned char>(out[1]) << 8 |
+                 static_cast<unsigned char>(out[2]) << 16 | static_cast<char32_t>(static_cast<unsigned char>(out[3])) << 24;
+    }
+  }
+  iconv_close(cd);
+  return table;
+}
+
+struct Legacy {
+  const char* name;     // as reported in source.encoding
+  const char* charset;  // glibc iconv name
+};
+constexpr Legacy kLegacy[] = {
+    {"tcvn3", "TCVN5712-1"},
+    {"viscii", "VISCII"},
+    {"windows-1258", "CP1258"},
+};
+
+const ByteTable& TableOf(size_t legacy_index) {
+  static const std::array<ByteTable, std::size(kLegacy)> tables = [] {
+    std::array<ByteTable, std::size(kLegacy)> t;
+    for (size_t i = 0; i < std::size(kLegacy); ++i) t[i] = TableFromIconv(kLegacy[i].charset);
+    return t;
+  }();
+  return tables[legacy_index];
+}
+
+// Windows-1252 reversed: the code point a byte was read as -> the byte.
+int Cp1252Byte(char32_t c) {
+  static const std::array<char32_t, 256> table = TableFromIconv("CP1252");
+  if (c < 0x80) return static_cast<int>(c);
+  for (int b = 0x80; b < 256; ++b) {
+    if (table[b] == c) return b;
+  }
+  // The five bytes Windows-1252 leaves undefined are often read as C1 controls.
+  if (c >= 0x80 && c <= 0x9F) return static_cast<int>(c);
+  return -1;
+}
+
+// Returns the code point of byte `b`: ASCII as itself, except the control
+// positions where TCVN 5712 (VN1) and VISCII put letters; U+FFFD if undefined.
+char32_t ByteToCodePoint(unsigned char b, const ByteTable& table) {
+  if (b >= 0x20 && b < 0x80) return b;
+  if (b == '\n' || b == '\r' || b == '\t') return b;
+  return table[b] != 0 ? table[b] : (b < 0x20 ? b : 0xFFFD);
+}
+
+// Decodes single-byte `bytes` through `table`, one code point per byte.
+DecodedInput DecodeBytes(std::string_view bytes, const ByteTable& table, const char* name) {
+  DecodedInput d;
+  d.encoding = name;
+  d.identity = false;
+  d.text.reserve(bytes.size() * 2);
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    unsigned char b = static_cast<unsigned char>(bytes[i]);
+    char32_t c = ByteToCodePoint(b, table);
+    size_t before = d.text.size();
+    AppendUtf8(c, &d.text);
+    d.map.Append(d.text.size() - before, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1));
+  }
+  return d;
+}
+
+// Decodes UTF-8 `bytes` that hold legacy bytes read as Windows-1252: each
+// UTF-8 character is turned back into its byte, then read through `table`.
+// Returns an empty encoding when a character has no Windows-1252 byte.
+DecodedInput DecodeMojibake(std::string_view bytes, const ByteTable& table, const char* name) {
+  DecodedInput d;
+  d.encoding = std::string(name) + "+cp1252";
+  d.identity = false;
+  for (size_t pos = 0; pos < bytes.size();) {
+    size_t begin = pos;
+    char32_t c = DecodeUtf8(bytes, &pos);
+    // A character with no Windows-1252 byte was written after the damage
+    // (or is Vietnamese already): it is kept as it is.
+    int b = Cp1252Byte(c);
+    char32_t out = b < 0 ? c : ByteToCodePoint(static_cast<unsigned char>(b), table);
+    size_t before = d.text.size();
+    AppendUtf8(out, &d.text);
+    d.map.Append(d.text.size() - before, static_cast<uint32_t>(begin), static_cast<uint32_t>(pos));
+  }
+  return d;
+}
+
+bool IsValidUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    int len = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
+    if (len == 0 || b > 0xF4 || i + len > s.size()) return false;
+    for (int k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
+    if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F) || (b == 0xF0 && b1 < 0x90) ||
+        (b == 0xF4 && b1 > 0x8F)) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+// True when UTF-8 `text` holds Latin-1 signs and letters that Vietnamese
+// does not use (® Þ § µ ¸ Ð …) or C1 controls, as legacy bytes read as
+// Windows-1252 do: at least 3, and 1 in 500 characters.
+bool LooksLikeMojibake(std::string_view text) {
+  static const std::u32string_view kVietnameseLatin1 =
+      U"ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý«»°±×·©";
+  // Windows-1252's own signs in 0x80-0x9F, which Vietnamese text never needs.
+  static const std::u32string_view kWindows1252Signs = U"ŒœŠšŸŽžƒˆ˜†‡•‰‹›€™‚„";
+  size_t chars = 0, odd = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    char32_t c = DecodeUtf8(text, &pos);
+    ++chars;
+    bool windows1252_sign = kWindows1252Signs.find(c) != std::u32string_view::npos;
+    if ((c >= 0x80 && c <= 0xFF && kVietnameseLatin1.find(c) == std::u32string_view::npos) ||
+        windows1252_sign) {
+      ++odd;
+    }
+  }
+  return odd >= 3 && odd * 500 >= chars;
+}
+
+// Detection reads at most this much of a document.
+constexpr size_t kSampleBytes = 64 * 1024;
+
+}  // namespace
+
+const std::vector<std::string>& KnownEncodings() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n = {"utf-8"};
+    for (const Legacy& l : kLegacy) {
+      n.push_back(l.name);
+      n.push_back(std::string(l.name) + "+cp1252");
+    }
+    return n;
+  }();
+  return names;
+}
+
+double VietnameseScore(std::string_view text) {
+  // Frequent syllables of administrative Vietnamese (NFC, official tone placement).
+  static const std::unordered_set<std::string> kCommon = {
+      "và", "của", "các", "có", "được", "trong", "năm", "người", "cho", "với", "không", "này",
+      "là", "những", "đã", "theo", "về", "tại", "một", "thực", "hiện", "quyết", "định", "ủy",
+      "ban", "nhân", "dân", "tỉnh", "số", "ngày", "tháng", "công", "tác", "quản", "lý", "đến",
+      "kế", "hoạch", "xã", "hội", "cán", "bộ", "chức", "nước", "việt", "nam", "phát", "triển",
+      "đồng", "thời", "sở", "để", "từ", "đơn", "vị", "cơ", "quan", "nhà", "hành", "chính",
+      "trên", "địa", "bàn", "huyện", "thành", "phố", "văn", "bản", "nghị", "thông", "tư",
+      "chỉ", "đạo", "phải", "sau", "khi", "đề", "án", "giai", "đoạn", "mục", "tiêu", "báo",
+      "cáo", "tổ", "ngành", "cấp", "đảm", "bảo", "nghiệp", "vụ", "luật", "quy"};
+  NormalizedText n = Normalize(text.substr(0, kSampleBytes));
+  std::string lower = LowerCase(n.text);
+  size_t words = 0, common = 0;
+  size_t pos = 0;
+  std::string word;
+  while (pos < lower.size()) {
+    size_t next = pos;
+    char32_t c = DecodeUtf8(lower, &next);
+    if (IsWordChar(c) && !(c >= '0' && c <= '9')) {
+      word.append(lower, pos, next - pos);
+    } else if (!word.empty()) {
+      ++words;
+      common += kCommon.count(word);
+      word.clear();
+    }
+    pos = next;
+  }
+  if (!word.empty()) {
+    ++words;
+    common += kCommon.count(word);
+  }
+  return words == 0 ? 0.0 : static_cast<double>(common) / static_cast<double>(words);
+}
+
+DecodedInput DecodeInput(std::string_view bytes, std::string_view forced) {
+  if (!forced.empty() && forced != "utf-8" && forced != "auto") {
+    for (size_t i = 0; i < std::size(kLegacy); ++i) {
+      if (forced == kLegacy[i].name) return DecodeBytes(bytes, TableOf(i), kLegacy[i].name);
+      if (forced == std::string(kLegacy[i].name) + "+cp1252") {
+        return DecodeMojibake(bytes, TableOf(i), kLegacy[i].name);
+      }
+    }
+    DecodedInput d;
+    d.encoding = "unknown:" + std::string(forced);
+    d.confidence = 0;
+    return d;
+  }
+  DecodedInput utf8;
+  if (forced == "utf-8") return utf8;
+
+  const std::string_view sample = bytes.substr(0, kSampleBytes);
+  const bool valid = IsValidUtf8(sample);
+  bool any_high = false;
+  for (char c : sample) any_high = any_high || static_cast<unsigned char>(c) >= 0x80;
+  if (!any_high) return utf8;  // ASCII: nothing to decide (VIQR is not detected)
+  // Valid UTF-8 without the signs of mojibake: UTF-8, with no scoring pass
+  // (the common case stays as fast as it was).
+  if (valid && !LooksLikeMojibake(sample)) {
+    utf8.confidence = 0.99;
+    return utf8;
+  }
+  const double utf8_score = VietnameseScore(sample);
+  // Candidates: legacy bytes (invalid UTF-8) or their Windows-1252 mojibake.
+  double best_score = utf8_score;
+  int best = -1;
+  for (size_t i = 0; i < std::size(kLegacy); ++i) {
+    DecodedInput d = valid ? DecodeMojibake(sample, TableOf(i), kLegacy[i].name)
+                           : DecodeBytes(sample, TableOf(i), kLegacy[i].name);
+    double score = VietnameseScore(d.text);
+    if (score > best_score + 0.05 && score >= 0.08) {
+      best_score = score;
+      best = static_cast<int>(i);
+    }
+  }
+  if (best < 0) {
+    utf8.confidence = valid ? std::min(1.0, 0.5 + utf8_score) : 0.3;
+    return utf8;
+  }
+  DecodedInput d = valid ? DecodeMojibake(bytes, TableOf(best), kLegacy[best].name)
+                         : DecodeBytes(bytes, TableOf(best), kLegacy[best].name);
+  d.confidence = std::min(1.0, 0.4 + best_score);
+  return d;
+}
+
+}  // namespace vbhc

@@ -10,7 +10,6 @@
 namespace vbhc {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\n'; }
 
 bool Contains(Span outer, Span inner) {
   return outer.begin <= inner.begin && inner.end <= outer.end;

@@ -17,6 +17,8 @@ int RunNormalize(const std::vector<std::string>& args);
 int RunExtract(const std::vector<std::string>& args);
 int RunRules(const std::vector<std::string>& args);
 int RunExplain(const std::vector<std::string>& args);
+int RunIndex(const std::vector<std::string>& args);
+int RunSearch(const std::vector<std::string>& args);
 
 // Loads --rules DIR, or the embedded rules when `dir` is empty; prints the
 // errors and returns null when they do not load.

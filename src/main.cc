@@ -22,6 +22,8 @@ constexpr const char* kUsage =
     "  normalize [FILE|DIR|-]... normalized (or --fold: accentless) text\n"
     "  rules check [--rules DIR] load the rules and run their examples\n"
     "  explain TEXT              show the normalized text and every rule that fires\n"
+    "  index --db F [FILE|DIR]...store plan records in SQLite (incremental)\n"
+    "  search --db F [QUERY]     find documents by number, issuer, date, deadline, text\n"
     "\n"
     "vbhc COMMAND --help shows the options of a command.\n"
     "exit codes: 0 ok, 1 some inputs failed, 2 usage, 3 rules, 4 output\n";
@@ -52,6 +54,8 @@ int main(int argc, char** argv) {
     if (command == "normalize") return vbhc::RunNormalize(args);
     if (command == "rules") return vbhc::RunRules(args);
     if (command == "explain") return vbhc::RunExplain(args);
+    if (command == "index") return vbhc::RunIndex(args);
+    if (command == "search") return vbhc::RunSearch(args);
     std::cerr << "vbhc: unknown command '" << command << "'\n" << kUsage;
     return vbhc::kExitUsage;
   } catch (const boost::program_options::error& e) {

@@ -122,5 +122,38 @@ check "legacy detected" sh -c "'$vbhc' extract corpora/legacy/kh-tinh-mau-tcvn3.
 check "legacy forced" sh -c "printf 'Quy\\325t \\256\\336nh s\\350 12/Q\\247-UBND' | '$vbhc' extract --encoding tcvn3 | grep -q '\"number\":\"12/QĐ-UBND\"'"
 check "exit 2: unknown --encoding" expect_exit 2 "$vbhc" extract --encoding klingon "$seed"
 
+# The index: built over the corpus, incremental, resumable, searchable.
+mkdir -p "$tmp/arch" && cp -r corpora/written corpora/seeds "$tmp/arch/"
+db="$tmp/arch.sqlite"
+check "index builds" sh -c "'$vbhc' index --db '$db' '$tmp/arch' 2>&1 | grep -q '7 added, 0 replaced, 0 unchanged'"
+check "index: unchanged files skipped" sh -c "'$vbhc' index --db '$db' '$tmp/arch' 2>&1 | grep -q '0 added, 0 replaced, 7 unchanged'"
+echo "Quyết định số 99/QĐ-UBND ngày 01/02/2024." >> "$tmp/arch/written/cv-so-mau-bao-cao-quy.txt"
+rm "$tmp/arch/seeds/003_15b1e5171b56984a.txt"
+check "index: changed replaced, removed reported" sh -c "'$vbhc' index --db '$db' '$tmp/arch' 2> '$tmp/ix'; grep -q '0 added, 1 replaced, 5 unchanged, 1 removed' '$tmp/ix' && grep -q 'removed: .*003_15b1e5171b56984a.txt' '$tmp/ix'"
+check "search by number typed without accents" sh -c "'$vbhc' search --db '$db' --number 57/KH-UBND --format json | grep -q 'kh-tinh-mau-chuyen-doi-so.txt'"
+check "search: the citation graph" sh -c "'$vbhc' search --db '$db' --cites 99/QD-UBND | grep -q 'cv-so-mau-bao-cao-quy.txt'"
+check "search by issuer" sh -c "'$vbhc' search --db '$db' --issuer 'so noi vu' | grep -q '1 documents'"
+check "search by date range" sh -c "'$vbhc' search --db '$db' --from 2024-03-01 --to 2024-03-31 | grep -q '57/KH-UBND'"
+check "search by deadline year" sh -c "'$vbhc' search --db '$db' --deadline-year 2023 | grep -q '001_2ac59002f1de5abd.txt'"
+check "search text without accents" sh -c "'$vbhc' search --db '$db' --text 'cai cach hanh chinh' | grep -q '000_bc5beaa1cfb17d56.txt'"
+check "index tables are plain SQL" /usr/bin/python3 -c "
+import sqlite3, sys
+c = sqlite3.connect('$db')
+n = c.execute(\"select count(*) from refs r join documents d on d.id = r.document_id where d.number = '57/KH-UBND'\").fetchone()[0]
+sys.exit(0 if n >= 4 else 1)"
+# An interrupted run (killed at any point) loses nothing committed, leaves no
+# half document, and the next run completes it without duplicates.
+mkdir -p "$tmp/big" && i=0 && while [ $i -lt 400 ]; do cp corpora/seeds/001_2ac59002f1de5abd.txt "$tmp/big/d$i.txt"; i=$((i + 1)); done
+check "index: killed run resumes" sh -c "
+  '$vbhc' index --batch 20 --db '$tmp/big.sqlite' '$tmp/big' 2>/dev/null & pid=\$!; sleep 0.5; kill -9 \$pid 2>/dev/null; wait \$pid 2>/dev/null
+  '$vbhc' index --db '$tmp/big.sqlite' '$tmp/big' 2>/dev/null &&
+  /usr/bin/python3 -c \"
+import sqlite3, sys
+c = sqlite3.connect('$tmp/big.sqlite')
+docs = c.execute('select count(*), count(distinct path) from documents').fetchone()
+per_doc = c.execute('select min(n), max(n) from (select count(*) n from targets group by document_id)').fetchone()
+texts = c.execute('select count(*) from document_text').fetchone()[0]
+sys.exit(0 if docs == (400, 400) and per_doc[0] == per_doc[1] == 16 and texts == 400 else 1)\""
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -137,14 +137,7 @@ int RunExtract(const std::vector<std::string>& args) {
       "the input encoding: utf-8, tcvn3, viscii, windows-1258, or NAME+cp1252 for their "
       "mojibake (default: detect)")(
       "stream", "read JSON Lines {\"id\", \"text\"} on standard input, write one record per line");
-  po::options_description hidden;
-  hidden.add_options()("input", po::value<std::vector<std::string>>(), "input");
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("input", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  po::variables_map vm = ParseCommandLine(args, options, "input");
   po::notify(vm);
   if (vm.count("help")) {
     std::cout << options;

@@ -26,14 +26,7 @@ int RunIndex(const std::vector<std::string>& args) {
       "rules", po::value(&rules_dir), "load rules from DIR instead of the embedded ones")(
       "batch", po::value(&batch)->default_value(200), "documents per transaction")(
       "max-bytes", po::value(&max_bytes)->default_value(256u << 20), "refuse larger documents");
-  po::options_description hidden;
-  hidden.add_options()("input", po::value<std::vector<std::string>>(), "input");
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("input", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  po::variables_map vm = ParseCommandLine(args, options, "input");
   if (vm.count("help")) {
     std::cout << options;
     return kExitOk;

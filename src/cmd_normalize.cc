@@ -21,14 +21,7 @@ int RunNormalize(const std::vector<std::string>& args) {
       "official (hòa, thủy, Ủy) or modern (hoà, thuỷ, Uỷ)")(
       "glob", po::value(&glob)->default_value("*.txt"), "file names to take from directories")(
       "strip-markup", "drop markdown emphasis '*', as extraction does");
-  po::options_description hidden;
-  hidden.add_options()("input", po::value<std::vector<std::string>>(), "input");
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("input", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  po::variables_map vm = ParseCommandLine(args, options, "input");
   po::notify(vm);
   if (vm.count("help")) {
     std::cout << options;

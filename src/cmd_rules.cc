@@ -36,20 +36,15 @@ int RunRules(const std::vector<std::string>& args) {
       "corpus", po::value(&corpus_dirs)->multitoken(),
       "documents (files or directories of *.txt) every rule must fire on somewhere")(
       "verbose,v", "list every example, not only failures");
-  po::options_description hidden;
-  hidden.add_options()("action", po::value<std::string>(), "action");
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("action", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  po::variables_map vm = ParseCommandLine(args, options, "action");
   po::notify(vm);
   if (vm.count("help")) {
     std::cout << options;
     return kExitOk;
   }
-  std::string action = vm.count("action") ? vm["action"].as<std::string>() : "";
+  std::vector<std::string> actions =
+      vm.count("action") ? vm["action"].as<std::vector<std::string>>() : std::vector<std::string>{};
+  std::string action = actions.size() == 1 ? actions[0] : "";
   if (action != "check") throw po::error("expected 'vbhc rules check'");
   std::unique_ptr<RuleSet> rules = LoadRulesOrReport(rules_dir);
   if (!rules) return kExitRules;
@@ -83,14 +78,7 @@ int RunExplain(const std::vector<std::string>& args) {
   options.add_options()("help,h", "show this help")(
       "rules", po::value(&rules_dir), "load rules from DIR instead of the embedded ones")(
       "accentless", po::value(&accentless)->default_value("auto"), "auto, yes or no");
-  po::options_description hidden;
-  hidden.add_options()("text", po::value<std::vector<std::string>>(), "text");
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("text", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  po::variables_map vm = ParseCommandLine(args, options, "text");
   po::notify(vm);
   if (vm.count("help") || !vm.count("text")) {
     std::cout << options;

@@ -5,6 +5,8 @@
 #ifndef VBHC_COMMANDS_H_
 #define VBHC_COMMANDS_H_
 
+#include <boost/program_options.hpp>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +21,13 @@ int RunRules(const std::vector<std::string>& args);
 int RunExplain(const std::vector<std::string>& args);
 int RunIndex(const std::vector<std::string>& args);
 int RunSearch(const std::vector<std::string>& args);
+
+// Parses `args` against `options`, the positional arguments collected as a
+// vector<string> under `positional` (hidden from --help).  Stores only: the
+// caller answers --help first, then calls notify() for required options.
+boost::program_options::variables_map ParseCommandLine(
+    const std::vector<std::string>& args, const boost::program_options::options_description& options,
+    const char* positional);
 
 // Loads --rules DIR, or the embedded rules when `dir` is empty; prints the
 // errors and returns null when they do not load.

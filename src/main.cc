@@ -30,6 +30,25 @@ constexpr const char* kUsage =
 
 }  // namespace
 
+namespace vbhc {
+
+boost::program_options::variables_map ParseCommandLine(
+    const std::vector<std::string>& args, const boost::program_options::options_description& options,
+    const char* positional) {
+  namespace po = boost::program_options;
+  po::options_description hidden;
+  hidden.add_options()(positional, po::value<std::vector<std::string>>(), positional);
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positions;
+  positions.add(positional, -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(positions).run(), vm);
+  return vm;
+}
+
+}  // namespace vbhc
+
 int main(int argc, char** argv) {
   // A file-size limit (ulimit -f) or a full disk must give a write error and
   // exit code 4, not a signal that leaves a partial file.  A closed pipe

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "extractor.h"
+#include "test_util.h"
 
 namespace vbhc {
 namespace {
@@ -19,20 +20,6 @@ namespace {
 const RuleSet& Rules() {
   static std::unique_ptr<RuleSet> rules = RuleSet::LoadDirectory(VBHC_SOURCE_DIR "/rules");
   return *rules;
-}
-
-std::vector<std::pair<std::string, std::string>> Corpus() {
-  std::vector<std::pair<std::string, std::string>> docs;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(VBHC_SOURCE_DIR "/corpora")) {
-    if (e.path().extension() != ".txt") continue;
-    if (e.path().parent_path().filename() == "legacy") continue;  // not UTF-8
-    std::ifstream in(e.path(), std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    docs.emplace_back(e.path().filename().string(), s.str());
-  }
-  std::sort(docs.begin(), docs.end());
-  return docs;
 }
 
 // Converts with iconv; characters the target lacks are transliterated.
@@ -73,26 +60,8 @@ std::string Mojibake(const std::string& legacy) {
   return out;
 }
 
-std::string Values(Json record) {
-  Json out = Json::object();
-  if (!record["document"].is_null()) {
-    out["number"] = record["document"]["number"];
-    out["date"] = record["document"]["date"];
-  }
-  for (const char* key : {"references", "dates", "periods", "deadlines", "targets"}) {
-    Json list = Json::array();
-    for (const Json& item : record[key]) {
-      Json v = item;
-      for (const char* drop : {"text", "span", "issuer", "subject", "unit"}) v.erase(drop);
-      list.push_back(v);
-    }
-    out[key] = list;
-  }
-  return out.dump();
-}
-
 TEST(EncodingTest, RealUtf8IsNeverMistaken) {
-  for (const auto& [name, text] : Corpus()) {
+  for (const auto& [name, text] : testing_util::Utf8Corpus()) {
     SCOPED_TRACE(name);
     DecodedInput d = DecodeInput(text);
     EXPECT_EQ(d.encoding, "utf-8");
@@ -107,8 +76,8 @@ TEST(EncodingTest, LegacyEncodingsRoundTripThroughDetection) {
     const char* charset;
     const char* name;
   } encodings[] = {{"TCVN5712-1", "tcvn3"}, {"VISCII", "viscii"}, {"CP1258", "windows-1258"}};
-  for (const auto& [name, text] : Corpus()) {
-    const std::string expected = Values(extractor.Extract(text, name));
+  for (const auto& [name, text] : testing_util::Utf8Corpus()) {
+    const std::string expected = testing_util::Values(extractor.Extract(text, name));
     for (const auto& e : encodings) {
       // //TRANSLIT writes '-' for an en dash, '"' for curly quotes: what a
       // typist of the legacy era would have typed.
@@ -119,7 +88,7 @@ TEST(EncodingTest, LegacyEncodingsRoundTripThroughDetection) {
         SCOPED_TRACE(name + " as " + encoding);
         Json record = extractor.Extract(input, name);
         EXPECT_EQ(record["source"]["encoding"], encoding);
-        EXPECT_EQ(Values(record), expected);
+        EXPECT_EQ(testing_util::Values(record), expected);
         // Spans are offsets into the legacy bytes; the text is their UTF-8.
         for (const Json& item : record["dates"]) {
           size_t s = item["span"][0], t = item["span"][1];

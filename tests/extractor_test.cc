@@ -1,4 +1,5 @@
 #include "extractor.h"
+#include "test_util.h"
 
 #include <gtest/gtest.h>
 #include <unicode/normalizer2.h>
@@ -14,25 +15,6 @@ namespace {
 const RuleSet& Rules() {
   static std::unique_ptr<RuleSet> rules = RuleSet::LoadDirectory(VBHC_SOURCE_DIR "/rules");
   return *rules;
-}
-
-std::vector<std::string> CorpusFiles() {
-  std::vector<std::string> files;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(VBHC_SOURCE_DIR "/corpora")) {
-    // corpora/legacy/ holds TCVN3 bytes: the UTF-8 copies below need UTF-8.
-    if (e.path().extension() == ".txt" && e.path().parent_path().filename() != "legacy") {
-      files.push_back(e.path().string());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-std::string Read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 std::string ToNfd(const std::string& s) {
@@ -51,36 +33,15 @@ std::string StripDiacritics(const std::string& s) {
   return out;
 }
 
-// The values of a record, without text, span, and the fields copied as
-// written (issuer, place, title), which lose their diacritics with the input.
-std::string Values(Json record) {
-  Json out = Json::object();
-  if (!record["document"].is_null()) {
-    out["number"] = record["document"]["number"];
-    out["date"] = record["document"]["date"];
-    out["type"] = record["document"]["type"];
-  }
-  for (const char* key : {"references", "dates", "periods", "deadlines", "targets"}) {
-    Json list = Json::array();
-    for (Json item : record[key]) {
-      for (const char* drop : {"text", "span", "issuer", "subject", "unit"}) item.erase(drop);
-      list.push_back(item);
-    }
-    out[key] = list;
-  }
-  return out.dump();
-}
-
 TEST(ExtractorTest, NfdCopyGivesSameValues) {
   Extractor extractor(Rules());
-  for (const std::string& path : CorpusFiles()) {
+  for (const auto& [path, raw] : testing_util::Utf8Corpus()) {
     SCOPED_TRACE(path);
-    std::string raw = Read(path);
     std::string nfd = ToNfd(raw);
     ASSERT_NE(raw, nfd);
     Json a = extractor.Extract(raw, path);
     Json b = extractor.Extract(nfd, path);
-    EXPECT_EQ(Values(a), Values(b));
+    EXPECT_EQ(testing_util::Values(a), testing_util::Values(b));
     // Spans still slice the NFD bytes to the item text.
     for (const Json& item : b["dates"]) {
       size_t s = item["span"][0], e = item["span"][1];
@@ -91,13 +52,12 @@ TEST(ExtractorTest, NfdCopyGivesSameValues) {
 
 TEST(ExtractorTest, AccentlessCopyGivesSameValues) {
   Extractor extractor(Rules());
-  for (const std::string& path : CorpusFiles()) {
+  for (const auto& [path, raw] : testing_util::Utf8Corpus()) {
     SCOPED_TRACE(path);
-    std::string raw = Read(path);
     std::string bare = StripDiacritics(raw);
     Json a = extractor.Extract(raw, path);
     Json b = extractor.Extract(bare, path);
-    EXPECT_EQ(Values(a), Values(b));
+    EXPECT_EQ(testing_util::Values(a), testing_util::Values(b));
   }
 }
 

@@ -17,10 +17,7 @@
 namespace vbhc {
 namespace {
 
-const RuleSet& Rules() {
-  static std::unique_ptr<RuleSet> rules = RuleSet::LoadDirectory(VBHC_SOURCE_DIR "/rules");
-  return *rules;
-}
+const RuleSet& Rules() { return testing_util::ShippedRules(); }
 
 // Converts with iconv; characters the target lacks are transliterated.
 std::string Iconv(const std::string& text, const char* to, const char* from) {

@@ -12,10 +12,7 @@
 namespace vbhc {
 namespace {
 
-const RuleSet& Rules() {
-  static std::unique_ptr<RuleSet> rules = RuleSet::LoadDirectory(VBHC_SOURCE_DIR "/rules");
-  return *rules;
-}
+const RuleSet& Rules() { return testing_util::ShippedRules(); }
 
 std::string ToNfd(const std::string& s) {
   UErrorCode status = U_ZERO_ERROR;

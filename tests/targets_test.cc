@@ -4,13 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include "test_util.h"
+
 namespace vbhc {
 namespace {
 
-const RuleSet& Rules() {
-  static std::unique_ptr<RuleSet> rules = RuleSet::LoadDirectory(VBHC_SOURCE_DIR "/rules");
-  return *rules;
-}
+const RuleSet& Rules() { return testing_util::ShippedRules(); }
 
 // "metric value comparator deadline [recurrence]" per target, "; "-joined.
 std::string Targets(const std::string& text) {

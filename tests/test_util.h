@@ -11,9 +11,16 @@
 #include <utility>
 #include <vector>
 
+#include "rule_set.h"
 #include "values.h"
 
 namespace vbhc::testing_util {
+
+// The rules of rules/ (not the embedded copy), loaded once.
+inline const RuleSet& ShippedRules() {
+  static const std::unique_ptr<RuleSet> rules = RuleSet::LoadDirectory(VBHC_SOURCE_DIR "/rules");
+  return *rules;
+}
 
 inline std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -102,6 +102,15 @@ check "deep directory tree" sh -c "'$vbhc' extract '$tmp/deep' | wc -l | grep -q
 check "closed stdout: quiet exit" sh -c "'$vbhc' extract corpora corpora corpora 2> '$tmp/pipe_err' | head -1 > /dev/null; ! grep -q . '$tmp/pipe_err'"
 check "file size limit on -o: exit 4, no partial file" sh -c "(ulimit -f 1; '$vbhc' extract -o '$tmp/limited.jsonl' corpora 2> '$tmp/lim_err'); test \$? = 4 && test ! -e '$tmp/limited.jsonl' && ! ls '$tmp' | grep -q 'limited.jsonl.tmp' && grep -q 'cannot write' '$tmp/lim_err'"
 check "over --max-bytes: refused with the limit named" sh -c "'$vbhc' extract --max-bytes 100 '$seed' 2>&1 >/dev/null | grep -q 'larger than the limit of 100 bytes'"
+# A 50 MB document on a single line is processed (bounded time: no
+# quadratic step), not refused.
+/usr/bin/python3 -c "
+import sys
+chunk = 'Quyết định số 12/QĐ-UBND ngày 14/10/2021 giai đoạn 2021-2025, đạt 100% hồ sơ; '
+sys.stdout.write(chunk * (50_000_000 // len(chunk.encode())))" > "$tmp/oneline.txt"
+check "50 MB single line" sh -c "'$vbhc' extract --max-bytes 100000000 '$tmp/oneline.txt' | head -c 200 | grep -q 'vbhc.plan/1'"
+rm -f "$tmp/oneline.txt"
+
 # A batch of 10,000 documents, 1% of them corrupt (binary): exactly the good
 # ones have records, the bad ones are listed, exit code 1.
 mkdir -p "$tmp/batch"

@@ -39,6 +39,13 @@ TEST(RuleSetTest, LoadErrorsArePrecise) {
       {"[[rule]]\nid = 'a'\npattern = 'x'\n", "a: a rule needs dimension and pattern"},
       {"colour = 1\n", "test.toml:1:10: unknown top-level key 'colour'"},
       {"[vocab.x]\nentries = [ 5 ]\n", "vocab.x: entry without text"},
+      // Hostile patterns: RE2's limits become errors, never a crash or a hang.
+      {"[[rule]]\nid = 'a'\ndimension = 'd'\npattern = 'x{1000}{1000}'\n", "a: bad pattern: bad repetition operator"},
+      {"[[rule]]\nid = 'a'\ndimension = 'd'\npattern = '(?:[a-zđ]{900}){900}'\n", "a: bad pattern: "},
+      {"[pieces]\nW = '(?:aaaaaaaaaa|bbbbbbbbbb|cccccccccc|dddddddddd)'\nX = '{W}{W}{W}{W}{W}{W}{W}{W}'\n"
+       "Y = '{X}|{X}|{X}|{X}|{X}|{X}|{X}|{X}'\nZ = '{Y}|{Y}|{Y}|{Y}|{Y}|{Y}|{Y}|{Y}'\n"
+       "[[rule]]\nid = 'a'\ndimension = 'd'\npattern = '{Z}|{Z}|{Z}|{Z}|{Z}|{Z}|{Z}|{Z}'\n",
+       "a: pattern grows over 65536 bytes while expanding"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.content);

@@ -142,9 +142,10 @@ bool IsValidUtf8(std::string_view s) {
 // Windows-1252 do: at least 3, and 1 in 500 characters.
 bool LooksLikeMojibake(std::string_view text) {
   static const std::u32string_view kVietnameseLatin1 =
-      U"ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý«»°±×·©";
-  // Windows-1252's own signs in 0x80-0x9F, which Vietnamese text never needs.
-  static const std::u32string_view kWindows1252Signs = U"ŒœŠšŸŽžƒˆ˜†‡•‰‹›€™‚„";
+      U"ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý«»°±×·©\u00A0\u00AD²³¹º½¼¾";
+  // Windows-1252's own signs in 0x80-0x9F that Vietnamese text does not use
+  // (the bullet, the euro and the quotes it does use are left out).
+  static const std::u32string_view kWindows1252Signs = U"ŒœŠšŸŽžƒˆ˜†‡‰‹›™‚„";
   size_t chars = 0, odd = 0;
   for (size_t pos = 0; pos < text.size();) {
     char32_t c = DecodeUtf8(text, &pos);

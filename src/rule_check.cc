@@ -33,11 +33,8 @@ std::string Location(const Rule& rule, const RuleExample& e) {
 }
 
 std::vector<std::pair<Span, Json>> ItemsOf(const RuleSet& rules, const Rule& rule,
-                                           const std::string& text, bool accentless,
-                                           const NormalizedText** keep = nullptr) {
-  static thread_local NormalizedText normalized;
-  normalized = Normalize(text, {ToneStyle::kOfficial, true});
-  if (keep) *keep = &normalized;
+                                           const std::string& text, bool accentless) {
+  const NormalizedText normalized = Normalize(text, {ToneStyle::kOfficial, true});
   MatchInput input = MatchInput::ForView(normalized, accentless);
   std::vector<std::pair<Span, Json>> out;
   for (const RuleMatch& m : rules.Match(input)) {
@@ -124,8 +121,7 @@ RuleCheckReport CheckRules(const RuleSet& rules, const std::vector<std::string>&
       for (bool accentless : {false, true}) {
         std::string text = accentless ? StripDiacritics(e.text) : e.text;
         ExampleResult r{&rule, accentless ? "accentless example" : "example", text, false, ""};
-        const NormalizedText* normalized = nullptr;
-        auto items = ItemsOf(rules, rule, text, accentless, &normalized);
+        auto items = ItemsOf(rules, rule, text, accentless);
         for (const auto& [span, fields] : items) {
           if (FieldsMatch(fields, e.expected, accentless)) r.passed = true;
         }
@@ -137,7 +133,8 @@ RuleCheckReport CheckRules(const RuleSet& rules, const std::vector<std::string>&
         }
         report.results.push_back(r);
         if (!accentless) {
-          std::string tie = AmbiguousTie(rules, rule, normalized->text);
+          std::string tie =
+              AmbiguousTie(rules, rule, Normalize(text, {ToneStyle::kOfficial, true}).text);
           if (!tie.empty()) {
             report.results.push_back({&rule, "unambiguous", text, false, Location(rule, e) + tie});
           }

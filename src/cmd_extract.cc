@@ -133,9 +133,7 @@ int RunExtract(const std::vector<std::string>& args) {
       "refuse documents larger than this")(
       "accentless", po::value(&accentless)->default_value("auto"),
       "match through the accentless view: auto, yes or no")(
-      "encoding", po::value(&extract_encoding),
-      "the input encoding: utf-8, tcvn3, viscii, windows-1258, or NAME+cp1252 for their "
-      "mojibake (default: detect)")(
+      "encoding", po::value(&extract_encoding), EncodingOptionHelp().c_str())(
       "stream", "read JSON Lines {\"id\", \"text\"} on standard input, write one record per line");
   po::variables_map vm = ParseCommandLine(args, options, "input");
   po::notify(vm);
@@ -154,13 +152,8 @@ int RunExtract(const std::vector<std::string>& args) {
   } else if (accentless != "auto") {
     throw po::invalid_option_value("--accentless=" + accentless + " (auto, yes or no)");
   }
-  if (!extract_encoding.empty()) {
-    const auto& known = KnownEncodings();
-    if (std::find(known.begin(), known.end(), extract_encoding) == known.end()) {
-      throw po::invalid_option_value("--encoding=" + extract_encoding);
-    }
-    extract_options.encoding = extract_encoding;
-  }
+  CheckEncodingOption(extract_encoding);
+  extract_options.encoding = extract_encoding;
   std::unique_ptr<RuleSet> rules = LoadRulesOrReport(rules_dir);
   if (!rules) return kExitRules;
   Extractor extractor(*rules, extract_options);

@@ -29,6 +29,13 @@ boost::program_options::variables_map ParseCommandLine(
     const std::vector<std::string>& args, const boost::program_options::options_description& options,
     const char* positional);
 
+// Returns the help text of --encoding, listing the known encodings.
+std::string EncodingOptionHelp();
+
+// Throws boost::program_options::invalid_option_value unless `name` is empty
+// (detect) or one of KnownEncodings().
+void CheckEncodingOption(const std::string& name);
+
 // Loads --rules DIR, or the embedded rules when `dir` is empty; prints the
 // errors and returns null when they do not load.
 std::unique_ptr<RuleSet> LoadRulesOrReport(const std::string& dir);

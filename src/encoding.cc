@@ -5,6 +5,7 @@
 #include <array>
 #include <unordered_set>
 
+#include "composing_codec.h"
 #include "normalizer.h"
 #include "vietnamese.h"
 
@@ -115,6 +116,50 @@ DecodedInput DecodeMojibake(std::string_view bytes, const ByteTable& table, cons
   return d;
 }
 
+// Decodes `bytes` with a composing codec (VNI, VIQR): as single bytes read
+// through Windows-1252 (`mojibake` false; VIQR is ASCII) or as UTF-8 that
+// holds such bytes already read as Windows-1252 (`mojibake` true).
+DecodedInput DecodeComposing(std::string_view bytes, const ComposingCodec& codec, bool mojibake) {
+  static const ByteTable cp1252 = TableFromIconv("CP1252");
+  std::vector<SourceUnit> units;
+  units.reserve(bytes.size());
+  for (size_t pos = 0; pos < bytes.size();) {
+    size_t begin = pos;
+    char32_t c;
+    if (mojibake) {
+      c = DecodeUtf8(bytes, &pos);
+    } else {
+      unsigned char b = static_cast<unsigned char>(bytes[pos++]);
+      c = b < 0x80 || cp1252[b] == 0 ? b : cp1252[b];  // undefined bytes: C1 controls
+    }
+    units.push_back({c, static_cast<uint32_t>(begin), static_cast<uint32_t>(pos)});
+  }
+  DecodedInput d;
+  d.encoding = codec.name() + (mojibake ? "+cp1252" : "");
+  d.identity = false;
+  d.text.reserve(bytes.size() + bytes.size() / 4);
+  codec.Decode(units, &d);
+  return d;
+}
+
+// True when ASCII `text` reads like VIQR: a mark right after a vowel and
+// before a letter ("Vie^.t", "ca'c", "ddi.a") in at least one word of five;
+// accentless Vietnamese and English have almost none.
+bool LooksLikeViqr(std::string_view text) {
+  auto vowel = [](char c) { return std::string_view("aeiouyAEIOUY").find(c) != std::string_view::npos; };
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  size_t words = 0, marked = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (letter(text[i]) && (i == 0 || !letter(text[i - 1]))) ++words;
+    if (i + 2 < text.size() && vowel(text[i]) &&
+        std::string_view("^(+'`?~.").find(text[i + 1]) != std::string_view::npos &&
+        (letter(text[i + 2]) || std::string_view("'`?~.").find(text[i + 2]) != std::string_view::npos)) {
+      ++marked;
+    }
+  }
+  return marked >= 3 && marked * 5 >= words;
+}
+
 bool IsValidUtf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     unsigned char b = static_cast<unsigned char>(s[i]);
@@ -171,6 +216,10 @@ const std::vector<std::string>& KnownEncodings() {
       n.push_back(l.name);
       n.push_back(std::string(l.name) + "+cp1252");
     }
+    for (const std::string& name : ShippedComposingCodecNames()) {
+      n.push_back(name);
+      if (ShippedComposingCodec(name)->mojibake()) n.push_back(name + "+cp1252");
+    }
     return n;
   }();
   return names;
@@ -219,6 +268,11 @@ DecodedInput DecodeInput(std::string_view bytes, std::string_view forced) {
         return DecodeMojibake(bytes, TableOf(i), kLegacy[i].name);
       }
     }
+    for (const std::string& name : ShippedComposingCodecNames()) {
+      const ComposingCodec& codec = *ShippedComposingCodec(name);
+      if (forced == name) return DecodeComposing(bytes, codec, false);
+      if (codec.mojibake() && forced == name + "+cp1252") return DecodeComposing(bytes, codec, true);
+    }
     DecodedInput d;
     d.encoding = "unknown:" + std::string(forced);
     d.confidence = 0;
@@ -231,7 +285,17 @@ DecodedInput DecodeInput(std::string_view bytes, std::string_view forced) {
   const bool valid = IsValidUtf8(sample);
   bool any_high = false;
   for (char c : sample) any_high = any_high || static_cast<unsigned char>(c) >= 0x80;
-  if (!any_high) return utf8;  // ASCII: nothing to decide (VIQR is not detected)
+  if (!any_high) {
+    // ASCII: UTF-8, unless it is VIQR ("Vie^.t Nam").
+    const ComposingCodec* viqr = ShippedComposingCodec("viqr");
+    if (viqr == nullptr || !LooksLikeViqr(sample)) return utf8;
+    DecodedInput d = DecodeComposing(sample, *viqr, false);
+    double score = VietnameseScore(d.text), ascii_score = VietnameseScore(sample);
+    if (score < ascii_score + 0.05 || score < 0.08) return utf8;
+    d = DecodeComposing(bytes, *viqr, false);
+    d.confidence = std::min(1.0, 0.4 + score);
+    return d;
+  }
   // Valid UTF-8 without the signs of mojibake: UTF-8, with no scoring pass
   // (the common case stays as fast as it was).
   if (valid && !LooksLikeMojibake(sample)) {
@@ -250,6 +314,23 @@ DecodedInput DecodeInput(std::string_view bytes, std::string_view forced) {
       best_score = score;
       best = static_cast<int>(i);
     }
+  }
+  // VNI: bytes (invalid UTF-8), or their mojibake (VNI bytes read as
+  // Windows-1252 and saved: "Quyeát ñònh").
+  const ComposingCodec* best_codec = nullptr;
+  for (const std::string& name : ShippedComposingCodecNames()) {
+    const ComposingCodec* codec = ShippedComposingCodec(name);
+    if (!codec->mojibake()) continue;  // ASCII encodings were decided above
+    double score = VietnameseScore(DecodeComposing(sample, *codec, valid).text);
+    if (score > best_score + 0.05 && score >= 0.08) {
+      best_score = score;
+      best_codec = codec;
+    }
+  }
+  if (best_codec != nullptr) {
+    DecodedInput d = DecodeComposing(bytes, *best_codec, valid);
+    d.confidence = std::min(1.0, 0.4 + best_score);
+    return d;
   }
   if (best < 0) {
     utf8.confidence = valid ? std::min(1.0, 0.5 + utf8_score) : 0.3;

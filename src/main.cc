@@ -2,6 +2,7 @@
 // main stays thin: pick the subcommand, run it, turn errors into exit codes.
 #include <boost/program_options/errors.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <cstring>
 #include <exception>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "encoding.h"
 #include "input.h"
 
 namespace {
@@ -45,6 +47,20 @@ boost::program_options::variables_map ParseCommandLine(
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(all).positional(positions).run(), vm);
   return vm;
+}
+
+std::string EncodingOptionHelp() {
+  std::string names;
+  for (const std::string& n : KnownEncodings()) names += (names.empty() ? "" : ", ") + n;
+  return "the input encoding (default: detect): " + names +
+         "; NAME+cp1252 is NAME's bytes read as Windows-1252 and saved as UTF-8";
+}
+
+void CheckEncodingOption(const std::string& name) {
+  const auto& known = KnownEncodings();
+  if (!name.empty() && std::find(known.begin(), known.end(), name) == known.end()) {
+    throw boost::program_options::invalid_option_value("--encoding=" + name);
+  }
 }
 
 }  // namespace vbhc

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "rule_set.h"
+#include "toml_text.h"
 
 namespace vbhc {
 
@@ -96,80 +97,6 @@ std::string EscapeRegex(std::string_view text) {
   return out;
 }
 
-// toml++ 3.3 (Debian 12) reaches __builtin_unreachable() when it asks whether
-// a non-ASCII character is whitespace (is_non_ascii_horizontal_whitespace
-// misses most code points; found by tests/fuzz/rules_fuzzer on files with a
-// stray letter after a value).  So toml++ is given ASCII only: every
-// non-ASCII code point and every backtick becomes "`HEX`", and the strings
-// of the parsed tree are decoded back.  Lines are unchanged; columns of
-// toml++'s messages are mapped back by DecodedColumn.
-std::string EncodeForToml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 4);
-  char hex[16];
-  for (size_t pos = 0; pos < text.size();) {
-    unsigned char b = static_cast<unsigned char>(text[pos]);
-    if (b < 0x80 && b != '`') {
-      out.push_back(static_cast<char>(b));
-      ++pos;
-      continue;
-    }
-    char32_t c = b < 0x80 ? b : DecodeUtf8(text, &pos);
-    if (b < 0x80) ++pos;
-    std::snprintf(hex, sizeof hex, "`%X`", static_cast<unsigned>(c));
-    out += hex;
-  }
-  return out;
-}
-
-std::string DecodeFromToml(std::string_view text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    size_t close = text[i] == '`' ? text.find('`', i + 1) : std::string_view::npos;
-    if (close != std::string_view::npos && close - i <= 7) {
-      AppendUtf8(static_cast<char32_t>(std::stoul(std::string(text.substr(i + 1, close - i - 1)), nullptr, 16)), &out);
-      i = close;
-    } else {
-      out.push_back(text[i]);
-    }
-  }
-  return out;
-}
-
-// Returns the column in the original line of column `column` of line `line`
-// of the encoded text.
-int DecodedColumn(std::string_view encoded, int line, int column) {
-  size_t pos = 0;
-  for (int l = 1; l < line && pos != std::string_view::npos; ++l) {
-    pos = encoded.find('\n', pos);
-    if (pos != std::string_view::npos) ++pos;
-  }
-  if (pos == std::string_view::npos) return column;
-  int original = 1;
-  for (int c = 1; c < column && pos < encoded.size() && encoded[pos] != '\n'; ++c, ++original) {
-    if (encoded[pos] == '`') {
-      size_t close = encoded.find('`', pos + 1);
-      if (close != std::string_view::npos) {
-        c += static_cast<int>(close - pos);
-        pos = close;
-      }
-    }
-    ++pos;
-  }
-  return original;
-}
-
-// Decodes every string value of the tree in place.
-void DecodeStrings(toml::node& node) {
-  if (toml::table* t = node.as_table()) {
-    for (auto&& [key, value] : *t) DecodeStrings(value);
-  } else if (toml::array* a = node.as_array()) {
-    for (auto& value : *a) DecodeStrings(value);
-  } else if (toml::value<std::string>* s = node.as_string()) {
-    s->get() = DecodeFromToml(s->get());
-  }
-}
-
 }  // namespace
 
 class RuleLoader {
@@ -177,18 +104,13 @@ class RuleLoader {
   explicit RuleLoader(RuleSet* set) : set_(set) {}
 
   void LoadFile(const std::string& name, const std::string& content) {
-    const std::string encoded = EncodeForToml(content);
-    toml::parse_result result = toml::parse(encoded, name);
-    if (!result) {
-      const toml::parse_error& e = result.error();
-      int line = static_cast<int>(e.source().begin.line);
-      int column = DecodedColumn(encoded, line, static_cast<int>(e.source().begin.column));
-      Error(name + ":" + std::to_string(line) + ":" + std::to_string(column), "",
-            DecodeFromToml(e.description()));
+    std::string error;
+    std::optional<toml::table> parsed = ParseTomlText(name, content, &error);
+    if (!parsed) {
+      set_->errors_.push_back(error);
       return;
     }
-    toml::table& root = result.table();
-    DecodeStrings(root);
+    toml::table& root = *parsed;
     for (auto&& [key, node] : root) {
       std::string k(key.str());
       if (k == "pieces") {
@@ -597,6 +519,11 @@ std::unique_ptr<RuleSet> RuleSet::LoadDirectory(const std::string& dir) {
   std::error_code ec;
   std::vector<fs::path> paths;
   for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    // encodings/ holds the tables of legacy encodings, not rules.
+    if (it->is_directory() && it.depth() == 0 && it->path().filename() == "encodings") {
+      it.disable_recursion_pending();
+      continue;
+    }
     if (it->is_regular_file() && it->path().extension() == ".toml") paths.push_back(it->path());
   }
   if (ec || paths.empty()) {
@@ -616,6 +543,12 @@ std::unique_ptr<RuleSet> RuleSet::LoadDirectory(const std::string& dir) {
   return LoadFiles(files);
 }
 
-std::unique_ptr<RuleSet> RuleSet::LoadEmbedded() { return LoadFiles(EmbeddedRuleFiles()); }
+std::unique_ptr<RuleSet> RuleSet::LoadEmbedded() {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& file : EmbeddedRuleFiles()) {
+    if (file.first.rfind("rules/encodings/", 0) != 0) files.push_back(file);
+  }
+  return LoadFiles(files);
+}
 
 }  // namespace vbhc

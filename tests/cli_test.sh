@@ -127,9 +127,17 @@ PY
 check "10,000 documents, 1% corrupt" sh -c "'$vbhc' extract '$tmp/batch' > '$tmp/batch.jsonl' 2> '$tmp/batch.err'; test \$? = 1 && test \$(wc -l < '$tmp/batch.jsonl') = 9900 && test \$(grep -c 'a PDF file' '$tmp/batch.err') = 100"
 
 # Legacy encodings: detected and reported, or forced with --encoding.
+"$vbhc" normalize corpora/written/cv-so-mau-bao-cao-quy.txt > "$tmp/vni-expected"
+"$vbhc" normalize corpora/written/kh-tinh-mau-chuyen-doi-so.txt > "$tmp/viqr-expected"
 check "legacy detected" sh -c "'$vbhc' extract corpora/legacy/kh-tinh-mau-tcvn3.txt | grep -q '\"encoding\":\"tcvn3\"'"
 check "legacy forced" sh -c "printf 'Quy\\325t \\256\\336nh s\\350 12/Q\\247-UBND' | '$vbhc' extract --encoding tcvn3 | grep -q '\"number\":\"12/QĐ-UBND\"'"
 check "exit 2: unknown --encoding" expect_exit 2 "$vbhc" extract --encoding klingon "$seed"
+# VNI and VIQR (tables in rules/encodings/): normalize prints the UTF-8 of the
+# document, whatever it was typed in, and says what it read.
+check "normalize vni" sh -c "'$vbhc' normalize corpora/legacy/cv-so-mau-vni.txt 2>'$tmp/err' | cmp - '$tmp/vni-expected' && grep -q 'read as vni' '$tmp/err'"
+check "normalize viqr" sh -c "'$vbhc' normalize corpora/legacy/kh-tinh-mau-viqr.txt 2>/dev/null | cmp - '$tmp/viqr-expected'"
+check "normalize forced vni" sh -c "printf 'Quyeát ñònh' | '$vbhc' normalize --encoding vni+cp1252 | grep -qx 'Quyết định'"
+check "exit 2: normalize unknown --encoding" expect_exit 2 "$vbhc" normalize --encoding klingon "$seed"
 
 # The index: built over the corpus, incremental, resumable, searchable.
 mkdir -p "$tmp/arch" && cp -r corpora/written corpora/seeds "$tmp/arch/"

@@ -1,7 +1,9 @@
 // Legacy encodings: every corpus document converted by the test itself into
-// TCVN3, VISCII and Windows-1258 (glibc iconv) and into the mojibake form of
-// each (legacy bytes read as Windows-1252, saved as UTF-8) is detected and
-// gives the same values as the UTF-8 original; real UTF-8 is never mistaken.
+// TCVN3, VISCII and Windows-1258 (glibc iconv), VNI-Windows and VIQR (the
+// tables of rules/encodings/) and into the mojibake form of each (legacy
+// bytes read as Windows-1252, saved as UTF-8) is detected and gives the same
+// values as the UTF-8 original; real UTF-8 and accentless ASCII are never
+// mistaken.
 #include "encoding.h"
 
 #include <gtest/gtest.h>
@@ -11,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "composing_codec.h"
 #include "extractor.h"
 #include "test_util.h"
 
@@ -109,6 +112,128 @@ TEST(EncodingTest, ForcedAndUnknown) {
   EXPECT_EQ(DecodeInput("Quy\xD5t", "tcvn3").text, "Quyết");
   EXPECT_EQ(DecodeInput("abc", "nope").encoding, "unknown:nope");
   EXPECT_EQ(DecodeInput("plain ASCII text").encoding, "utf-8");
+}
+
+// Code points of Windows-1252 (what ComposingCodec::Encode gives for VNI)
+// as bytes; characters Windows-1252 lacks are transliterated by iconv.
+std::string ToCp1252(const std::u32string& text) {
+  std::string utf8;
+  for (char32_t c : text) AppendUtf8(c, &utf8);
+  return Iconv(utf8, "CP1252//TRANSLIT", "UTF-8");
+}
+
+TEST(EncodingTest, ShippedTablesLoad) {
+  for (const auto& e : std::filesystem::directory_iterator(VBHC_SOURCE_DIR "/rules/encodings")) {
+    SCOPED_TRACE(e.path().string());
+    ComposingCodec codec(e.path().string(), testing_util::ReadFile(e.path().string()));
+    EXPECT_TRUE(codec.ok()) << codec.error();
+    EXPECT_NE(ShippedComposingCodec(codec.name()), nullptr);
+  }
+  EXPECT_EQ(ShippedComposingCodecNames(), (std::vector<std::string>{"viqr", "vni"}));
+}
+
+TEST(EncodingTest, BadTablesAreReportedWithTheirLine) {
+  struct {
+    const char* text;
+    const char* error;
+  } cases[] = {
+      {"[encoding]\nname = 'x'\n", "t.toml:1:1: needs the tables [encoding], [letters] and [marks]"},
+      {"[encoding]\nname = 'x'\n[letters]\n[marks]\n'a' = 'b'\n",
+       "t.toml:5: a mark is one or more combining marks, for a non-empty key"},
+      {"[encoding]\nname = 'x'\n[letters]\n'dd' = 'ab'\n[marks]\n",
+       "t.toml:4: a letter is one character, for a non-empty key"},
+      {"[encoding\n", "t.toml:1:10: "},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    ComposingCodec codec("t.toml", c.text);
+    EXPECT_FALSE(codec.ok());
+    EXPECT_EQ(codec.error().substr(0, std::string(c.error).size()), c.error);
+  }
+}
+
+// Real VNI and VIQR as typists wrote it (Windows-1252 shows VNI bytes so).
+TEST(EncodingTest, KnownComposingSamples) {
+  struct {
+    std::string input;
+    const char* encoding;
+    const char* expected;
+  } cases[] = {
+      {"Co\xE4ng ho\xF8" "a xa\xF5 ho\xE4i chu\xFB ngh\xF3" "a Vie\xE4t Nam", "vni",
+       "Cộng hòa xã hội chủ nghĩa Việt Nam"},
+      {"\xD1o\xE4" "c la\xE4p - T\xF6\xEF do - Ha\xEF" "nh phu\xF9" "c", "vni", "Độc lập - Tự do - Hạnh phúc"},
+      {"U\xDBY BAN NHA\xC2N DA\xC2N T\xC6NH", "vni", "ỦY BAN NHÂN DÂN TỈNH"},
+      {"U\xFBy ban", "vni", "Ủy ban"},                                  // title case: a lower-case mark
+      {"ke\xEA" "t \xF4\xF9t", "vni", "keêt ớt"},                     // breve on e: no letter, kept
+      {"n\xE6m a\xF9\xF9", "vni", "nỉm áù"},                          // one tone per word
+      {"Coäng hoøa xaõ hoäi", "vni+cp1252", "Cộng hòa xã hội"},
+      {"Quyeát ñònh soá 12/QÑ-UBND", "vni+cp1252", "Quyết định số 12/QĐ-UBND"},
+      {"Co^.ng ho`a xa~ ho^.i chu? nghi~a Vie^.t Nam", "viqr", "Cộng hòa xã hội chủ nghĩa Việt Nam"},
+      {"Quye^'t ddi.nh so^' 12/QDD-UBND", "viqr", "Quyết định số 12/QĐ-UBND"},
+      {"DDo^.c la^.p - Tu+. do - Ha.nh phu'c", "viqr", "Độc lập - Tự do - Hạnh phúc"},
+      {"ca? nu+o+'c", "viqr", "cả nước"},
+      {"Ha` No^.i. Nga`y mai", "viqr", "Hà Nội. Ngày mai"},              // a sentence ends
+      {"thi. tra^'n", "viqr", "thị trấn"},                               // a lower-case word follows
+      {"co' the^? la`m kho^ng?", "viqr", "có thể làm không?"},
+      {"So+? Tu+ pha'p ho?i: ddi dda^u? co' ca?", "viqr", "Sở Tư pháp hỏi: đi đâu? có cả"},
+      {"ddi dda^u\\?", "viqr", "đi đâu?"},
+      {"II. NHIE^.M VU.", "viqr", "II. NHIỆM VỤ"},
+      {"thi\\. Sau", "viqr", "thi. Sau"},                              // RFC 1456 escape
+      {"ke^'t qua? ddu'ng (e()", "viqr", "kết quả đúng (e()"},           // "(" after e: no letter
+      {"so+? - nga`nh, ddo+n vi..", "viqr", "sở - ngành, đơn vị."},
+      {"BO^. NO^.I VU.\nSo^': 12", "viqr", "BỘ NỘI VỤ\nSố: 12"},         // headings have no period
+      {"Phu. lu.c A. Danh mu.c", "viqr", "Phụ lục A. Danh mục"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.input);
+    DecodedInput d = DecodeInput(c.input, c.encoding);
+    EXPECT_EQ(d.encoding, c.encoding);
+    EXPECT_EQ(Normalize(d.text).text, c.expected);
+  }
+}
+
+TEST(EncodingTest, ComposingEncodingsRoundTripThroughDetection) {
+  Extractor extractor(Rules());
+  const ComposingCodec& vni = *ShippedComposingCodec("vni");
+  const ComposingCodec& viqr = *ShippedComposingCodec("viqr");
+  for (const auto& [name, text] : testing_util::Utf8Corpus()) {
+    const std::string expected = testing_util::Values(extractor.Extract(text, name));
+    const std::string nfc = Normalize(text).text;
+    const std::string vni_bytes = ToCp1252(vni.Encode(nfc));
+    std::string viqr_text;
+    for (char32_t c : viqr.Encode(nfc)) AppendUtf8(c, &viqr_text);
+    // Whatever VIQR cannot write (“ ” – …) as a typist of the time would.
+    viqr_text = Iconv(viqr_text, "ASCII//TRANSLIT", "UTF-8");
+    struct {
+      std::string input;
+      const char* encoding;
+    } forms[] = {{vni_bytes, "vni"}, {Mojibake(vni_bytes), "vni+cp1252"}, {viqr_text, "viqr"}};
+    for (const auto& f : forms) {
+      SCOPED_TRACE(name + " as " + f.encoding);
+      Json record = extractor.Extract(f.input, name);
+      EXPECT_EQ(record["source"]["encoding"], f.encoding);
+      EXPECT_EQ(testing_util::Values(record), expected);
+      for (const char* key : {"dates", "references"}) {
+        for (const Json& item : record[key]) {
+          size_t s = item["span"][0], t = item["span"][1];
+          ASSERT_LE(t, f.input.size());
+          DecodedInput piece = DecodeInput(f.input.substr(s, t - s), f.encoding);
+          EXPECT_EQ(Normalize(piece.text).text, Normalize(item["text"].get<std::string>()).text);
+        }
+      }
+    }
+  }
+}
+
+TEST(EncodingTest, AccentlessAndEnglishAsciiAreNotViqr) {
+  for (const auto& [name, text] : testing_util::Utf8Corpus()) {
+    SCOPED_TRACE(name);
+    std::string folded = Fold(Normalize(text)).text;
+    folded = Iconv(folded, "ASCII//TRANSLIT", "UTF-8");
+    EXPECT_EQ(DecodeInput(folded).encoding, "utf-8");
+  }
+  EXPECT_EQ(DecodeInput("It's the user's choice, isn't it? You're right; o'clock. Yes. No? a.b.c").encoding,
+            "utf-8");
 }
 
 }  // namespace

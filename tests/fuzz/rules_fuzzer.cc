@@ -1,10 +1,12 @@
-// libFuzzer target: the rule-file loader on any bytes.  Loading must never
-// crash or hang; a set that is not ok() must say why and match nothing.
+// libFuzzer target: the rule-file loader and the legacy-encoding table loader
+// on any bytes.  Loading must never crash or hang; a set that is not ok()
+// must say why and match nothing; a table that loads must decode any text.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
+#include "composing_codec.h"
 #include "rule_set.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -16,6 +18,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!rules->ok() && !found.empty()) std::abort();
   for (const auto& m : found) {
     if (m.span.end > n.text.size()) std::abort();
+  }
+  vbhc::ComposingCodec codec("fuzz.toml", content);
+  if (codec.ok()) {
+    std::vector<vbhc::SourceUnit> units;
+    const std::u32string text = U"Quye^'t ddi.nh so^' 12 Quyeát ñònh aê\\.";
+    for (uint32_t i = 0; i < text.size(); ++i) units.push_back({text[i], i, i + 1});
+    vbhc::DecodedInput d;
+    codec.Decode(units, &d);
+    if (d.map.size() != d.text.size()) std::abort();
+    codec.Encode("Quyết định số 12");
+  } else if (codec.error().empty()) {
+    std::abort();
   }
   return 0;
 }

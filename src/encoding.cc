@@ -1,6 +1,8 @@
 #include "encoding.h"
 
 #include <iconv.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 
 #include <array>
 #include <unordered_set>
@@ -43,9 +45,12 @@ ByteTable TableFromIconv(const char* charset) {
 struct Legacy {
   const char* name;     // as reported in source.encoding
   const char* charset;  // glibc iconv name
+  bool lacks_toned_capitals = false;
 };
 constexpr Legacy kLegacy[] = {
-    {"tcvn3", "TCVN5712-1"},
+    // TCVN3 (ABC) has no upper-case toned vowels; TCVN5712-1 (VN1) puts them
+    // in control positions that ABC text does not use.
+    {"tcvn3", "TCVN5712-1", true},
     {"viscii", "VISCII"},
     {"windows-1258", "CP1258"},
 };
@@ -77,6 +82,80 @@ char32_t ByteToCodePoint(unsigned char b, const ByteTable& table) {
   if (b >= 0x20 && b < 0x80) return b;
   if (b == '\n' || b == '\r' || b == '\t') return b;
   return table[b] != 0 ? table[b] : (b < 0x20 ? b : 0xFFFD);
+}
+
+bool IsTonedVowel(char32_t c) {
+  UErrorCode status = U_ZERO_ERROR;
+  static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString d;
+  if (nfd == nullptr || !nfd->getDecomposition(static_cast<UChar32>(c), d)) return false;
+  for (char16_t m : {u'\u0300', u'\u0301', u'\u0303', u'\u0309', u'\u0323'}) {
+    if (d.indexOf(m) >= 0) return true;
+  }
+  return false;
+}
+
+// TCVN3 has no upper-case toned vowels: capitals were set with the lower-case
+// codes in an upper-case font (.VnTimeH), so "SỞ NỘI VỤ" arrives as "Sở NộI
+// Vụ".  A word with a lower-case toned vowel and a capital after it ("NộI",
+// "ủY") or two capitals is a broken capital word; in a run of words on one
+// line without any other lower-case letter that holds one, every toned vowel
+// becomes a capital.  Title case ("Số: 12/QĐ-UBND", "Sở Nội vụ") is left
+// alone.  Each Vietnamese capital has the UTF-8 length of its small letter,
+// so the offset map of `text` stays right.
+void RestoreTonedCapitals(std::string* text) {
+  size_t run_begin = 0;
+  bool run_broken = false;
+  auto close_run = [&](size_t run_end) {
+    if (run_broken) {
+      for (size_t pos = run_begin; pos < run_end;) {
+        size_t at = pos;
+        char32_t c = DecodeUtf8(*text, &pos);
+        if (!IsTonedVowel(c)) continue;
+        std::string upper, original;
+        AppendUtf8(static_cast<char32_t>(u_toupper(static_cast<UChar32>(c))), &upper);
+        AppendUtf8(c, &original);
+        if (upper.size() == original.size()) text->replace(at, upper.size(), upper);
+      }
+    }
+    run_begin = run_end;
+    run_broken = false;
+  };
+  size_t pos = 0;
+  while (pos < text->size()) {
+    size_t at = pos;
+    char32_t c = DecodeUtf8(*text, &pos);
+    if (c == '\n') {
+      close_run(pos);
+      continue;
+    }
+    if (!IsWordChar(c)) continue;
+    // A word: [at, end).
+    size_t capitals = 0, end = at;
+    bool toned_small = false, capital_after = false, other_small = false;
+    for (size_t p = at; p < text->size();) {
+      size_t next = p;
+      char32_t w = DecodeUtf8(*text, &next);
+      if (!IsWordChar(w)) break;
+      if (IsTonedVowel(w) && u_islower(static_cast<UChar32>(w))) {
+        toned_small = true;
+      } else if (u_isupper(static_cast<UChar32>(w))) {
+        ++capitals;
+        capital_after = capital_after || toned_small;
+      } else if (u_islower(static_cast<UChar32>(w))) {
+        other_small = true;
+      }
+      p = end = next;
+    }
+    if (other_small) {
+      close_run(at);
+      run_begin = end;
+    } else {
+      run_broken = run_broken || (toned_small && (capital_after || capitals >= 2));
+    }
+    pos = end;
+  }
+  close_run(text->size());
 }
 
 // Decodes single-byte `bytes` through `table`, one code point per byte.
@@ -158,6 +237,14 @@ bool LooksLikeViqr(std::string_view text) {
     }
   }
   return marked >= 3 && marked * 5 >= words;
+}
+
+// Decodes `bytes` as legacy encoding kLegacy[i], or as its mojibake.
+DecodedInput DecodeLegacy(std::string_view bytes, size_t i, bool mojibake) {
+  DecodedInput d = mojibake ? DecodeMojibake(bytes, TableOf(i), kLegacy[i].name)
+                            : DecodeBytes(bytes, TableOf(i), kLegacy[i].name);
+  if (kLegacy[i].lacks_toned_capitals) RestoreTonedCapitals(&d.text);
+  return d;
 }
 
 bool IsValidUtf8(std::string_view s) {
@@ -263,9 +350,9 @@ double VietnameseScore(std::string_view text) {
 DecodedInput DecodeInput(std::string_view bytes, std::string_view forced) {
   if (!forced.empty() && forced != "utf-8" && forced != "auto") {
     for (size_t i = 0; i < std::size(kLegacy); ++i) {
-      if (forced == kLegacy[i].name) return DecodeBytes(bytes, TableOf(i), kLegacy[i].name);
+      if (forced == kLegacy[i].name) return DecodeLegacy(bytes, i, false);
       if (forced == std::string(kLegacy[i].name) + "+cp1252") {
-        return DecodeMojibake(bytes, TableOf(i), kLegacy[i].name);
+        return DecodeLegacy(bytes, i, true);
       }
     }
     for (const std::string& name : ShippedComposingCodecNames()) {
@@ -307,8 +394,7 @@ DecodedInput DecodeInput(std::string_view bytes, std::string_view forced) {
   double best_score = utf8_score;
   int best = -1;
   for (size_t i = 0; i < std::size(kLegacy); ++i) {
-    DecodedInput d = valid ? DecodeMojibake(sample, TableOf(i), kLegacy[i].name)
-                           : DecodeBytes(sample, TableOf(i), kLegacy[i].name);
+    DecodedInput d = DecodeLegacy(sample, i, valid);
     double score = VietnameseScore(d.text);
     if (score > best_score + 0.05 && score >= 0.08) {
       best_score = score;
@@ -336,8 +422,7 @@ DecodedInput DecodeInput(std::string_view bytes, std::string_view forced) {
     utf8.confidence = valid ? std::min(1.0, 0.5 + utf8_score) : 0.3;
     return utf8;
   }
-  DecodedInput d = valid ? DecodeMojibake(bytes, TableOf(best), kLegacy[best].name)
-                         : DecodeBytes(bytes, TableOf(best), kLegacy[best].name);
+  DecodedInput d = DecodeLegacy(bytes, static_cast<size_t>(best), valid);
   d.confidence = std::min(1.0, 0.4 + best_score);
   return d;
 }

@@ -101,6 +101,28 @@ TEST(EncodingTest, LegacyEncodingsRoundTripThroughDetection) {
   }
 }
 
+// TCVN3 has no toned capitals: a header typed in the capital font arrives
+// with small toned vowels, and is restored; title case is left alone.
+TEST(EncodingTest, Tcvn3ToneCapitalsRestored) {
+  struct {
+    const char* as_typed;  // what the TCVN3 bytes say
+    const char* expected;
+  } cases[] = {
+      {"Sở NộI Vụ TỉNH MẫU SƠN", "SỞ NỘI VỤ TỈNH MẪU SƠN"},
+      {"ủY BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN"},
+      {"QUYếT ĐịNH\nVề việc ban hành", "QUYẾT ĐỊNH\nVề việc ban hành"},
+      {"| Sở NộI Vụ ------- | CộNG HòA Xã HộI Độc lập", "| SỞ NỘI VỤ ------- | CỘNG HÒA XÃ HỘI Độc lập"},
+      {"Số: 12/QĐ-UBND", "Số: 12/QĐ-UBND"},
+      {"Sở Nội vụ tỉnh Hà Nam", "Sở Nội vụ tỉnh Hà Nam"},
+      {"Vụ Tổ chức", "Vụ Tổ chức"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.as_typed);
+    DecodedInput d = DecodeInput(Iconv(c.as_typed, "TCVN5712-1", "UTF-8"), "tcvn3");
+    EXPECT_EQ(Normalize(d.text).text, c.expected);
+  }
+}
+
 TEST(EncodingTest, KnownMojibakeSample) {
   // "Quyết định" typed in TCVN3 (.VnTime) and read as Windows-1252.
   DecodedInput d = DecodeInput("QuyÕt ®Þnh sè 12/Q§-UBND ngµy 14/10/2021 cña ñy ban nh©n d©n tØnh");

@@ -165,7 +165,7 @@ int RunExtract(const std::vector<std::string>& args) {
   std::vector<std::string> inputs =
       vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{"-"};
   std::vector<std::string> errors;
-  std::vector<std::string> files = ExpandInputs(inputs, glob, &errors);
+  PathList files = ExpandInputs(inputs, glob, &errors);
   int failed = static_cast<int>(errors.size());
   for (const std::string& e : errors) std::cerr << "vbhc extract: " << e << "\n";
 
@@ -191,10 +191,11 @@ int RunExtract(const std::vector<std::string>& args) {
     return o;
   };
 
-  // Workers fill a bounded window of slots; this thread writes them in order.
+  // Workers fill a bounded window of slots (a ring: memory does not grow
+  // with the number of files); this thread writes them in order.
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   const size_t window = static_cast<size_t>(jobs) * 8;
-  std::vector<std::optional<Outcome>> slots(files.size());
+  std::vector<std::optional<Outcome>> slots(window + 1);
   std::mutex mutex;
   std::condition_variable ready;
   boost::asio::thread_pool pool(jobs);
@@ -205,7 +206,7 @@ int RunExtract(const std::vector<std::string>& args) {
       boost::asio::post(pool, [&, i] {
         Outcome o = process(files[i]);
         std::lock_guard<std::mutex> lock(mutex);
-        slots[i] = std::move(o);
+        slots[i % slots.size()] = std::move(o);
         ready.notify_all();
       });
     }
@@ -213,9 +214,9 @@ int RunExtract(const std::vector<std::string>& args) {
   submit_until(window);
   size_t total_bytes = 0;
   if (isatty(STDERR_FILENO) == 1) {
-    for (const std::string& f : files) {
+    for (size_t i = 0; i < files.size(); ++i) {
       std::error_code ec;
-      if (f != "-") total_bytes += std::filesystem::file_size(f, ec);
+      if (files[i] != "-") total_bytes += std::filesystem::file_size(files[i], ec);
     }
   }
   Progress progress(files.size(), total_bytes);
@@ -225,9 +226,10 @@ int RunExtract(const std::vector<std::string>& args) {
     Outcome o;
     {
       std::unique_lock<std::mutex> lock(mutex);
-      ready.wait(lock, [&] { return slots[i].has_value(); });
-      o = std::move(*slots[i]);
-      slots[i].reset();
+      std::optional<Outcome>& slot = slots[i % slots.size()];
+      ready.wait(lock, [&] { return slot.has_value(); });
+      o = std::move(*slot);
+      slot.reset();
     }
     submit_until(i + 1 + window);
     done_bytes += o.bytes;

@@ -43,7 +43,7 @@ int RunIndex(const std::vector<std::string>& args) {
   std::vector<std::string> inputs =
       vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{};
   std::vector<std::string> errors;
-  std::vector<std::string> files = ExpandInputs(inputs, glob, &errors);
+  PathList files = ExpandInputs(inputs, glob, &errors);
   int failed = static_cast<int>(errors.size());
   for (const std::string& e : errors) std::cerr << "vbhc index: " << e << "\n";
 
@@ -55,7 +55,8 @@ int RunIndex(const std::vector<std::string>& args) {
     return true;
   };
   std::string bytes, error;
-  for (const std::string& path : files) {
+  for (size_t i = 0; i < files.size(); ++i) {
+    const std::string path = files[i];
     seen.insert(path);
     if (!ReadInput(path, max_bytes, &bytes, &error)) {
       std::cerr << "vbhc index: " << path << ": " << error << "\n";

@@ -41,11 +41,12 @@ int RunNormalize(const std::vector<std::string>& args) {
   std::vector<std::string> inputs =
       vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{"-"};
   std::vector<std::string> errors;
-  std::vector<std::string> files = ExpandInputs(inputs, glob, &errors);
+  PathList files = ExpandInputs(inputs, glob, &errors);
   int failed = static_cast<int>(errors.size());
   for (const std::string& e : errors) std::cerr << "vbhc normalize: " << e << "\n";
   std::string bytes, error;
-  for (const std::string& path : files) {
+  for (size_t i = 0; i < files.size(); ++i) {
+    const std::string path = files[i];
     if (!ReadInput(path, SIZE_MAX, &bytes, &error)) {
       std::cerr << "vbhc normalize: " << path << ": " << error << "\n";
       ++failed;

@@ -52,9 +52,10 @@ int RunRules(const std::vector<std::string>& args) {
   std::vector<std::string> corpus;
   if (!corpus_dirs.empty()) {
     std::vector<std::string> errors;
-    for (const std::string& path : ExpandInputs(corpus_dirs, "*.txt", &errors)) {
+    PathList paths = ExpandInputs(corpus_dirs, "*.txt", &errors);
+    for (size_t i = 0; i < paths.size(); ++i) {
       std::string bytes, error;
-      if (ReadInput(path, SIZE_MAX, &bytes, &error)) corpus.push_back(bytes);
+      if (ReadInput(paths[i], SIZE_MAX, &bytes, &error)) corpus.push_back(bytes);
     }
     for (const std::string& e : errors) std::cerr << "vbhc rules: " << e << "\n";
     if (!errors.empty()) return kExitUsage;

@@ -15,9 +15,100 @@ namespace vbhc {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& args,
-                                      const std::string& glob, std::vector<std::string>* errors) {
-  std::vector<std::string> out;
+void PathList::push_back(std::string_view path) {
+  entries_.push_back(static_cast<uint64_t>(names_.size()) << 24 | kWholePath);
+  names_.append(path);
+  names_.push_back('\0');
+}
+
+uint32_t PathList::AddDirectory(std::string_view dir) {
+  if (dirs_.size() >= kWholePath) return kWholePath;  // 16 million directories: whole paths then
+  dirs_.emplace_back(dir);
+  return static_cast<uint32_t>(dirs_.size() - 1);
+}
+
+void PathList::push_back(uint32_t dir, std::string_view name) {
+  entries_.push_back(static_cast<uint64_t>(names_.size()) << 24 | dir);
+  names_.append(name);
+  names_.push_back('\0');
+}
+
+std::string_view PathList::Prefix(uint64_t entry) const {
+  uint32_t dir = static_cast<uint32_t>(entry & 0xFFFFFF);
+  return dir == kWholePath ? std::string_view() : std::string_view(dirs_[dir]);
+}
+
+std::string_view PathList::Name(uint64_t entry) const {
+  return std::string_view(names_.c_str() + (entry >> 24));
+}
+
+std::string PathList::operator[](size_t i) const {
+  std::string path(Prefix(entries_[i]));
+  path += Name(entries_[i]);
+  return path;
+}
+
+void PathList::Sort(size_t begin, size_t end) {
+  std::sort(entries_.begin() + static_cast<std::ptrdiff_t>(begin),
+            entries_.begin() + static_cast<std::ptrdiff_t>(end), [this](uint64_t a, uint64_t b) {
+              if ((a & 0xFFFFFF) == (b & 0xFFFFFF)) return Name(a) < Name(b);  // same directory
+              std::string pa(Prefix(a)), pb(Prefix(b));
+              pa += Name(a);
+              pb += Name(b);
+              return pa < pb;
+            });
+}
+
+namespace {
+
+// Appends the regular files under `root` that match `glob` to *out.
+void WalkDirectory(const std::string& root, const std::string& glob, PathList* out,
+                   std::vector<std::string>* errors) {
+  // An explicit stack: a directory tree thousands of levels deep is walked
+  // without deep recursion.
+  std::vector<fs::path> pending = {fs::path(root)};
+  while (!pending.empty()) {
+    fs::path dir = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+      errors->push_back(dir.string() + ": cannot read directory: " + ec.message());
+      continue;
+    }
+    uint32_t dir_id = 0;
+    bool have_id = false;
+    for (fs::directory_iterator end; it != end; it.increment(ec)) {
+      std::error_code type_ec;
+      if (!it->is_symlink(type_ec) && it->is_directory(type_ec)) {
+        pending.push_back(it->path());
+        continue;
+      }
+      if (!it->is_regular_file(type_ec)) continue;  // follows symlinks to files
+      const std::string& path = it->path().native();
+      const std::string name = it->path().filename().native();
+      if (fnmatch(glob.c_str(), name.c_str(), 0) != 0) continue;
+      // The directory prefix as the iterator writes it ("corpora/" + name).
+      std::string_view prefix = std::string_view(path).substr(0, path.size() - name.size());
+      if (!have_id) {
+        dir_id = out->AddDirectory(prefix);
+        have_id = true;
+      }
+      if (dir_id == PathList::kNoDirectory) {
+        out->push_back(path);
+      } else {
+        out->push_back(dir_id, name);
+      }
+    }
+    if (ec) errors->push_back(dir.string() + ": " + ec.message());
+  }
+}
+
+}  // namespace
+
+PathList ExpandInputs(const std::vector<std::string>& args, const std::string& glob,
+                      std::vector<std::string>* errors) {
+  PathList out;
   for (const std::string& arg : args) {
     if (arg == "-") {
       out.push_back(arg);
@@ -33,49 +124,68 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& args,
       out.push_back(arg);
       continue;
     }
-    std::vector<std::string> found;
-    // Symlinked directories are not followed, so symlink loops cannot recur.
-    fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec);
-    for (fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
-      std::error_code type_ec;
-      if (!it->is_regular_file(type_ec)) continue;
-      std::string name = it->path().filename().string();
-      if (fnmatch(glob.c_str(), name.c_str(), 0) == 0) found.push_back(it->path().string());
-    }
-    if (ec) errors->push_back(arg + ": " + ec.message());
-    std::sort(found.begin(), found.end());
-    out.insert(out.end(), found.begin(), found.end());
+    size_t first = out.size();
+    WalkDirectory(arg, glob, &out, errors);
+    out.Sort(first, out.size());
   }
   return out;
 }
 
-bool ReadInput(const std::string& path, size_t max_bytes, std::string* bytes, std::string* error) {
+namespace {
+
+// Reads `fd` to its end into *bytes; false with *error on a read error or
+// over `max_bytes`.
+bool ReadAll(int fd, size_t max_bytes, std::string* bytes, std::string* error) {
   bytes->clear();
-  int fd = path == "-" ? STDIN_FILENO : open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    *error = std::strerror(errno);
-    return false;
-  }
   char buffer[1 << 16];
-  bool good = true;
   while (true) {
     ssize_t n = read(fd, buffer, sizeof buffer);
     if (n < 0) {
       if (errno == EINTR) continue;
       *error = std::strerror(errno);
-      good = false;
-      break;
+      return false;
     }
-    if (n == 0) break;
+    if (n == 0) return true;
     if (bytes->size() + static_cast<size_t>(n) > max_bytes) {
       *error = "larger than the limit of " + std::to_string(max_bytes) +
                " bytes (--max-bytes to raise it)";
-      good = false;
-      break;
+      return false;
     }
     bytes->append(buffer, static_cast<size_t>(n));
   }
-  if (fd != STDIN_FILENO) close(fd);
+}
+
+bool SameVersion(const struct stat& a, const struct stat& b) {
+  return a.st_size == b.st_size && a.st_mtim.tv_sec == b.st_mtim.tv_sec &&
+         a.st_mtim.tv_nsec == b.st_mtim.tv_nsec && a.st_ino == b.st_ino;
+}
+
+}  // namespace
+
+bool ReadInput(const std::string& path, size_t max_bytes, std::string* bytes, std::string* error) {
+  bytes->clear();
+  if (path == "-") return ReadAll(STDIN_FILENO, max_bytes, bytes, error);
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    *error = std::strerror(errno);
+    return false;
+  }
+  struct stat before {};
+  bool regular = fstat(fd, &before) == 0 && S_ISREG(before.st_mode);
+  bool good = false;
+  constexpr int kAttempts = 3;
+  for (int attempt = 1; attempt <= kAttempts; ++attempt) {
+    if (attempt > 1 && lseek(fd, 0, SEEK_SET) != 0) break;
+    good = ReadAll(fd, max_bytes, bytes, error);
+    struct stat after {};
+    if (!good || !regular || fstat(fd, &after) != 0) break;
+    if (SameVersion(before, after) && bytes->size() == static_cast<size_t>(after.st_size)) break;
+    good = false;
+    *error = "changed while being read (" + std::to_string(kAttempts) +
+             " attempts): still being written? try again when it is complete";
+    before = after;
+  }
+  close(fd);
   return good;
 }
 

@@ -8,9 +8,11 @@
 #ifndef VBHC_INPUT_H_
 #define VBHC_INPUT_H_
 
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vbhc {
@@ -24,15 +26,51 @@ enum ExitCode : int {
   kExitOutput = 4,            // output cannot be written (disk full, permissions)
 };
 
+// A list of paths held compactly: each directory once, each file name once
+// in one buffer, 8 bytes per entry — a million files in one directory cost
+// about 20 MB, not a std::string each (input lists of whole archives).
+class PathList {
+ public:
+  // Appends a whole path.
+  void push_back(std::string_view path);
+  // Returns the id of directory prefix `dir` ("corpora/seeds/", with its
+  // separator) for the push_back below, or kNoDirectory after 16 million
+  // directories (push whole paths then).
+  static constexpr uint32_t kNoDirectory = 0xFFFFFF;
+  uint32_t AddDirectory(std::string_view dir);
+  // Appends the path `dir` + `name`.
+  void push_back(uint32_t dir, std::string_view name);
+
+  size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  // Returns path `i`.
+  std::string operator[](size_t i) const;
+  // Sorts paths [begin, end) bytewise.
+  void Sort(size_t begin, size_t end);
+
+ private:
+  static constexpr uint32_t kWholePath = kNoDirectory;  // entry holds a whole path
+  std::string_view Prefix(uint64_t entry) const;
+  std::string_view Name(uint64_t entry) const;
+
+  std::vector<std::string> dirs_;
+  std::string names_;              // NUL-terminated names (or whole paths)
+  std::vector<uint64_t> entries_;  // offset into names_ << 24 | directory id
+};
+
 // Returns the documents named by `args`: files as given, "-" for standard
-// input, directories walked recursively for names matching `glob` (fnmatch),
+// input, directories walked (symlinked directories not followed, so symlink
+// loops cannot recur) for regular files whose names match `glob` (fnmatch),
 // sorted by path within each directory argument.  Missing paths and
-// unreadable directories are appended to *errors as "path: reason".
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& args,
-                                      const std::string& glob, std::vector<std::string>* errors);
+// unreadable directories are appended to *errors as "path: reason"; the
+// rest of the walk goes on.
+PathList ExpandInputs(const std::vector<std::string>& args, const std::string& glob,
+                      std::vector<std::string>* errors);
 
 // Reads the whole of `path` ("-" = standard input) into *bytes, refusing files
-// over `max_bytes`.  Returns false with *error set ("reason", no path).
+// over `max_bytes`.  A regular file that changes while it is read (size or
+// modification time) is read again, up to 3 times, then refused: it is still
+// being written.  Returns false with *error set ("reason", no path).
 bool ReadInput(const std::string& path, size_t max_bytes, std::string* bytes, std::string* error);
 
 // A file written under a temporary name and renamed into place on Commit(),

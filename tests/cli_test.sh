@@ -102,6 +102,29 @@ check "deep directory tree" sh -c "'$vbhc' extract '$tmp/deep' | wc -l | grep -q
 check "closed stdout: quiet exit" sh -c "'$vbhc' extract corpora corpora corpora 2> '$tmp/pipe_err' | head -1 > /dev/null; ! grep -q . '$tmp/pipe_err'"
 check "file size limit on -o: exit 4, no partial file" sh -c "(ulimit -f 1; '$vbhc' extract -o '$tmp/limited.jsonl' corpora 2> '$tmp/lim_err'); test \$? = 4 && test ! -e '$tmp/limited.jsonl' && ! ls '$tmp' | grep -q 'limited.jsonl.tmp' && grep -q 'cannot write' '$tmp/lim_err'"
 check "over --max-bytes: refused with the limit named" sh -c "'$vbhc' extract --max-bytes 100 '$seed' 2>&1 >/dev/null | grep -q 'larger than the limit of 100 bytes'"
+# Unreadable files and directories are reported and the rest is processed.
+# Root reads everything, so as root the test runs vbhc as nobody.
+mkdir -p "$tmp/perm/locked" && cp "$seed" "$tmp/perm/a.txt" && cp "$seed" "$tmp/perm/b.txt" &&
+  cp "$seed" "$tmp/perm/locked/c.txt" && cp "$vbhc" "$tmp/vbhc-copy"
+chmod 755 "$tmp" "$tmp/perm" "$tmp/vbhc-copy" && chmod 644 "$tmp/perm/a.txt" && chmod 000 "$tmp/perm/b.txt" "$tmp/perm/locked"
+runas=""; [ "$(id -u)" = 0 ] && runas="runuser -u nobody --"
+check "unreadable file and directory: reported, the rest done" sh -c "cd / && $runas '$tmp/vbhc-copy' extract '$tmp/perm' > '$tmp/perm.out' 2> '$tmp/perm.err'; test \$? = 1 && test \$(wc -l < '$tmp/perm.out') = 1 && grep -q 'perm/b.txt: Permission denied' '$tmp/perm.err' && grep -q 'perm/locked: cannot read directory: Permission denied' '$tmp/perm.err'"
+chmod 755 "$tmp/perm/locked"
+# A file that vanishes between listing and reading: vbhc is held on a FIFO
+# (the first input) while the second input is deleted.
+mkfifo "$tmp/hold.txt" && cp "$seed" "$tmp/vanish-b.txt" && cp "$seed" "$tmp/vanish-c.txt"
+check "file vanishing before it is read: reported, the rest done" sh -c "
+  '$vbhc' extract --jobs 1 '$tmp/hold.txt' '$tmp/vanish-b.txt' '$tmp/vanish-c.txt' > '$tmp/v.out' 2> '$tmp/v.err' &
+  pid=\$!
+  (exec 3> '$tmp/hold.txt'; rm '$tmp/vanish-b.txt'; printf 'Quyết định số 1/QĐ-UBND' >&3)
+  wait \$pid; test \$? = 1 && test \$(wc -l < '$tmp/v.out') = 2 && grep -q 'vanish-b.txt: No such file or directory' '$tmp/v.err'"
+# A file that keeps changing while it is read (still being written) is read
+# again, then refused with the reason; the others are processed.
+/usr/bin/python3 -c "import sys; sys.stdout.write('Quyết định số 12/QĐ-UBND ngày 14/10/2021. ' * 400000)" > "$tmp/growing.txt"
+(while :; do printf 'x\n' >> "$tmp/growing.txt"; done) &
+writer=$!
+check "file changing while read: refused with the reason, the rest done" sh -c "'$vbhc' extract '$tmp/growing.txt' '$seed' > '$tmp/g.out' 2> '$tmp/g.err'; test \$? = 1 && test \$(wc -l < '$tmp/g.out') = 1 && grep -q 'growing.txt: changed while being read' '$tmp/g.err'"
+kill $writer; wait $writer 2>/dev/null; rm -f "$tmp/growing.txt"
 # A 50 MB document on a single line is processed (bounded time: no
 # quadratic step), not refused.
 /usr/bin/python3 -c "

@@ -271,21 +271,39 @@ bool IsValidUtf8(std::string_view s) {
 
 // True when UTF-8 `text` holds Latin-1 signs and letters that Vietnamese
 // does not use (® Þ § µ ¸ Ð …) or C1 controls, as legacy bytes read as
-// Windows-1252 do: at least 3, and 1 in 500 characters.
+// Windows-1252 do: at least 3, and 1 in 500 characters.  Runs on every
+// document, so it looks at bytes: only the two-byte sequences C2/C3 xx
+// (U+0080-U+00FF) and Windows-1252's signs (C5, C6, CB, E2 80/84 leads) are
+// decoded; characters are counted as non-continuation bytes.
 bool LooksLikeMojibake(std::string_view text) {
-  static const std::u32string_view kVietnameseLatin1 =
-      U"ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý«»°±×·©\u00A0\u00AD²³¹º½¼¾";
+  // U+0080-U+00FF that Vietnamese text uses (letters, « » ° ± × · © NBSP, soft
+  // hyphen, ² ³ ¹ º ½ ¼ ¾); every other one is odd.
+  static const std::array<bool, 128> kOddLatin1 = [] {
+    std::array<bool, 128> odd{};
+    odd.fill(true);
+    static const std::u32string_view kVietnameseLatin1 =
+        U"ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý«»°±×·©\u00A0\u00AD²³¹º½¼¾";
+    for (char32_t c : kVietnameseLatin1) odd[c - 0x80] = false;
+    return odd;
+  }();
   // Windows-1252's own signs in 0x80-0x9F that Vietnamese text does not use
   // (the bullet, the euro and the quotes it does use are left out).
   static const std::u32string_view kWindows1252Signs = U"ŒœŠšŸŽžƒˆ˜†‡‰‹›™‚„";
   size_t chars = 0, odd = 0;
-  for (size_t pos = 0; pos < text.size();) {
-    char32_t c = DecodeUtf8(text, &pos);
-    ++chars;
-    bool windows1252_sign = kWindows1252Signs.find(c) != std::u32string_view::npos;
-    if ((c >= 0x80 && c <= 0xFF && kVietnameseLatin1.find(c) == std::u32string_view::npos) ||
-        windows1252_sign) {
-      ++odd;
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    if ((b & 0xC0) != 0x80) ++chars;  // not a continuation byte: a character starts
+    if (b < 0xC2) continue;
+    if (b <= 0xC3) {
+      if (i + 1 < n) {
+        char32_t c = static_cast<char32_t>(((b & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F));
+        if (c >= 0x80 && c <= 0xFF && kOddLatin1[c - 0x80]) ++odd;
+      }
+    } else if (b == 0xC5 || b == 0xC6 || b == 0xCB || b == 0xE2) {
+      size_t pos = i;
+      char32_t c = DecodeUtf8(text, &pos);
+      if (kWindows1252Signs.find(c) != std::u32string_view::npos) ++odd;
     }
   }
   return odd >= 3 && odd * 500 >= chars;

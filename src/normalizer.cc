@@ -3,6 +3,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <array>
+
 #include <cstdio>
 #include <string>
 
@@ -172,39 +174,96 @@ class Builder {
   bool pending_verbatim_ = true;
 };
 
+// Returns the ASCII vowel (lower case) under `c` when `c` is a, e, o, u or y
+// with any marks ("ỏ" -> 'o'), else 0.
+char VowelBase(char32_t c) {
+  static const std::array<char, 0x1EFA> table = [] {
+    std::array<char, 0x1EFA> t{};
+    std::string folded;
+    for (char32_t x = 0; x < t.size(); ++x) {
+      if (x >= 0x80 && x < 0xC0) continue;
+      if (x > 0x1B0 && x < 0x1EA0) continue;
+      folded.clear();
+      FoldCodePoint(x, &folded);
+      if (folded.size() == 1 && std::string_view("aeouy").find(folded[0]) != std::string_view::npos) t[x] = folded[0];
+    }
+    return t;
+  }();
+  return c < table.size() ? table[c] : 0;
+}
+
+// True when a letter of the syllable ends at `pos` (no letter follows).
+bool WordEndsAt(std::string_view s, size_t pos) {
+  if (pos >= s.size()) return true;
+  unsigned char b = static_cast<unsigned char>(s[pos]);
+  if (b < 0x80) return !((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+  size_t p = pos;
+  return !IsWordChar(DecodeUtf8(s, &p));
+}
+
+// Returns the start of the code point that ends at `pos` (pos > 0).
+size_t PreviousStart(std::string_view s, size_t pos) {
+  size_t p = pos - 1;
+  while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
+  return p;
+}
+
+// Returns the ends of the syllables that may need their tone moved: ending
+// in o+a, o+e or u+y, one of the two with a mark.  A cheap byte scan; the
+// few candidates are checked by PlaceTone.
+std::vector<size_t> ToneCandidates(std::string_view s) {
+  std::vector<size_t> ends;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    if (i + len > s.size()) break;
+    char second = 0;
+    if (b < 0x80) {
+      second = static_cast<char>(b | 0x20);
+      if (second != 'a' && second != 'e' && second != 'y') second = 0;
+    } else if (b == 0xC3 || b == 0xC4 || b == 0xC5 || b == 0xE1) {
+      size_t p = i;
+      second = VowelBase(DecodeUtf8(s, &p));
+      if (second != 'a' && second != 'e' && second != 'y') second = 0;
+    }
+    if (second != 0 && i > 0 && WordEndsAt(s, i + len)) {
+      size_t prev = PreviousStart(s, i);
+      size_t p = prev;
+      char32_t first_cp = DecodeUtf8(s, &p);
+      char first = VowelBase(first_cp);
+      bool marked = b >= 0x80 || first_cp >= 0x80;
+      if (marked && ((first == 'o' && (second == 'a' || second == 'e')) || (first == 'u' && second == 'y'))) {
+        ends.push_back(i + len);
+      }
+    }
+    i += len;
+  }
+  return ends;
+}
+
 // Rewrites the tone placement of open-rhyme syllables.  Returns false (and
 // leaves `text` alone) when no syllable needs it: the common case.
 bool FixTonePlacement(NormalizedText* text, ToneStyle style) {
   const std::string& s = text->text;
+  std::vector<size_t> candidates = ToneCandidates(s);
+  if (candidates.empty()) return false;
   NormalizedText out;
   bool changed = false;
   size_t copied = 0;  // bytes of s already copied to out
-  size_t pos = 0;
   std::u32string word;
-  while (pos < s.size()) {
-    // Find the next run of letters; skip it unless it may end in oa/oe/uy
-    // with a tone mark somewhere on those two letters.
-    unsigned char b = static_cast<unsigned char>(s[pos]);
-    if (b < 0x80 && !((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) {
-      ++pos;
-      continue;
-    }
-    size_t start = pos;
-    word.clear();
-    while (pos < s.size()) {
-      size_t next = pos;
-      char32_t d = DecodeUtf8(s, &next);
+  for (size_t end : candidates) {
+    // The syllable: the letters before `end` (digits end it).
+    size_t start = end;
+    while (start > copied) {
+      size_t prev = PreviousStart(s, start);
+      size_t p = prev;
+      char32_t d = DecodeUtf8(s, &p);
       if (!IsWordChar(d) || (d >= '0' && d <= '9')) break;
-      word.push_back(d);
-      pos = next;
+      start = prev;
     }
-    if (word.empty()) {
-      DecodeUtf8(s, &pos);
-      continue;
-    }
-    const size_t end = pos;
+    word.clear();
+    for (size_t p = start; p < end;) word.push_back(DecodeUtf8(s, &p));
     if (word.size() < 2 || word.size() > 7) continue;
-    if (word[word.size() - 1] < 0x80 && word[word.size() - 2] < 0x80) continue;  // no tone there
     auto fixed = PlaceTone(word, style);
     if (!fixed) continue;
     changed = true;
@@ -272,6 +331,48 @@ bool IsPlainAscii(unsigned char b, bool strip_emphasis) {
   return b > 0x20 && b < 0x7F && !(b == '*' && strip_emphasis);
 }
 
+// Returns the end of the run of input from `pos` that normalization copies
+// unchanged: plain ASCII, single spaces after a copied character, and valid
+// two- and three-byte characters that are NFC by themselves and start an NFC
+// segment (so each is complete once the next one is read).  *last is the
+// start of the run's last character, which the caller handles itself, since
+// a combining mark after it would change it.  Most Vietnamese text is one
+// long run: the per-character path below is for what needs work.
+size_t CopyableRun(std::string_view input, size_t pos, bool strip_emphasis,
+                   const std::vector<uint8_t>& classes, size_t* last) {
+  const size_t n = input.size();
+  size_t run = pos;
+  *last = pos;
+  while (run < n) {
+    const unsigned char b = static_cast<unsigned char>(input[run]);
+    if (b < 0x80) {
+      bool copy = IsPlainAscii(b, strip_emphasis) ||
+                  (b == ' ' && run > pos && IsPlainAscii(static_cast<unsigned char>(input[run - 1]), strip_emphasis));
+      if (!copy) break;
+      *last = run++;
+      continue;
+    }
+    char32_t c;
+    size_t len;
+    if (b >= 0xC2 && b < 0xE0 && run + 1 < n && (static_cast<unsigned char>(input[run + 1]) & 0xC0) == 0x80) {
+      c = static_cast<char32_t>((b & 0x1F) << 6 | (static_cast<unsigned char>(input[run + 1]) & 0x3F));
+      len = 2;
+    } else if (b >= 0xE0 && b < 0xF0 && run + 2 < n) {
+      unsigned char b1 = static_cast<unsigned char>(input[run + 1]);
+      unsigned char b2 = static_cast<unsigned char>(input[run + 2]);
+      if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || (b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F)) break;
+      c = static_cast<char32_t>((b & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
+      len = 3;
+    } else {
+      break;
+    }
+    if (!(classes[c] & kCopyable)) break;
+    *last = run;
+    run += len;
+  }
+  return run;
+}
+
 }  // namespace
 
 NormalizedText Normalize(std::string_view input, const NormalizeOptions& options) {
@@ -283,13 +384,13 @@ NormalizedText Normalize(std::string_view input, const NormalizeOptions& options
   if (input.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
   std::string error;
   while (pos < input.size()) {
-    // Fast path: a run of plain ASCII is copied as is, all but its last
-    // character, which a combining mark (NFD) may still modify.
-    size_t run = pos;
-    while (run < input.size() && IsPlainAscii(static_cast<unsigned char>(input[run]), options.strip_emphasis)) ++run;
-    if (run - pos > 1) {
-      builder.PushVerbatim(input, pos, run - 1);
-      pos = run - 1;
+    // Fast path: a run that needs no change is copied as is, all but its
+    // last character, which a combining mark (NFD) may still modify.
+    size_t last = pos;
+    size_t run = CopyableRun(input, pos, options.strip_emphasis, classes, &last);
+    if (run > pos && last > pos) {
+      builder.PushVerbatim(input, pos, last);
+      pos = last;
     }
     size_t len = 1;
     unsigned char b = static_cast<unsigned char>(input[pos]);

@@ -200,16 +200,20 @@ class Structure {
     size_t roman = 0;
     while (roman < line.size() && std::string_view("IVX").find(line[roman]) != std::string_view::npos) ++roman;
     if (roman > 0 && roman < line.size() && line[roman] == '.') return true;
-    // A line of capitals (at least three letters, none lower case).
+    // A line of capitals (at least three letters, none lower case); most
+    // lines are prose and stop at their second letter.
+    if (line.size() >= 200) return false;
     std::string kept;
-    size_t pos = 0;
-    while (pos < line.size()) FoldCodePoint(DecodeUtf8(line, &pos), &kept, /*keep_case=*/true);
     size_t upper = 0;
-    for (char c : kept) {
-      if (c >= 'a' && c <= 'z') return false;
-      if (c >= 'A' && c <= 'Z') ++upper;
+    for (size_t pos = 0; pos < line.size();) {
+      kept.clear();
+      FoldCodePoint(DecodeUtf8(line, &pos), &kept, /*keep_case=*/true);
+      for (char c : kept) {
+        if (c >= 'a' && c <= 'z') return false;
+        if (c >= 'A' && c <= 'Z') ++upper;
+      }
     }
-    return upper >= 3 && line.size() < 200;
+    return upper >= 3;
   }
 
   std::string unwrapped_;
@@ -277,7 +281,14 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
       section_goals(rules, "section_goal_cues", accentless),
       reports(rules, "report_cues", accentless), recurrences(rules, "recurrence_cues", accentless),
       stops(rules, "subject_stops", accentless);
-  auto folded = [&](Span s) { return Key(std::string_view(flat).substr(s.begin, s.size()), accentless); };
+  // Lower case keeps the UTF-8 length of Vietnamese text, so the lowered text
+  // is made once and sliced; folding (accentless documents) does not.
+  const std::string lowered = accentless ? std::string() : LowerCase(flat);
+  const bool sliceable = !accentless && lowered.size() == flat.size();
+  auto folded = [&](Span s) {
+    if (sliceable) return lowered.substr(s.begin, s.size());
+    return Key(std::string_view(flat).substr(s.begin, s.size()), accentless);
+  };
 
   ItemIndex deadline_index, period_index;
   for (const Item& item : items) {

@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 
 #include <array>
+#include <cstring>
 #include <unordered_set>
 
 #include "composing_codec.h"
@@ -247,15 +248,29 @@ DecodedInput DecodeLegacy(std::string_view bytes, size_t i, bool mojibake) {
   return d;
 }
 
-bool IsValidUtf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
+// Returns true when `s` is valid UTF-8; *any_high says whether it has a byte
+// over 0x7F.  Runs on every document: ASCII is skipped eight bytes at a time.
+bool IsValidUtf8(std::string_view s, bool* any_high) {
+  *any_high = false;
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t block;
+      std::memcpy(&block, s.data() + i, 8);
+      if ((block & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
       ++i;
       continue;
     }
-    int len = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
-    if (len == 0 || b > 0xF4 || i + len > s.size()) return false;
+    *any_high = true;
+    int len = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
+    if (len == 0 || i + len > n) return false;
     for (int k = 1; k < len; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
     }
@@ -287,8 +302,13 @@ bool LooksLikeMojibake(std::string_view text) {
     return odd;
   }();
   // Windows-1252's own signs in 0x80-0x9F that Vietnamese text does not use
-  // (the bullet, the euro and the quotes it does use are left out).
-  static const std::u32string_view kWindows1252Signs = U"ŒœŠšŸŽžƒˆ˜†‡‰‹›™‚„";
+  // (the bullet, the euro and the quotes it does use are left out), by code
+  // point: all are below U+2123.
+  static const std::vector<bool> kWindows1252Sign = [] {
+    std::vector<bool> sign(0x2123, false);
+    for (char32_t c : std::u32string_view(U"ŒœŠšŸŽžƒˆ˜†‡‰‹›™‚„")) sign[c] = true;
+    return sign;
+  }();
   size_t chars = 0, odd = 0;
   const size_t n = text.size();
   for (size_t i = 0; i < n; ++i) {
@@ -300,10 +320,13 @@ bool LooksLikeMojibake(std::string_view text) {
         char32_t c = static_cast<char32_t>(((b & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F));
         if (c >= 0x80 && c <= 0xFF && kOddLatin1[c - 0x80]) ++odd;
       }
-    } else if (b == 0xC5 || b == 0xC6 || b == 0xCB || b == 0xE2) {
-      size_t pos = i;
-      char32_t c = DecodeUtf8(text, &pos);
-      if (kWindows1252Signs.find(c) != std::u32string_view::npos) ++odd;
+    } else if ((b == 0xC5 || b == 0xC6 || b == 0xCB) && i + 1 < n) {
+      char32_t c = static_cast<char32_t>(((b & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F));
+      if (kWindows1252Sign[c]) ++odd;
+    } else if (b == 0xE2 && i + 2 < n) {
+      char32_t c = static_cast<char32_t>(((b & 0x0F) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) |
+                                         (static_cast<unsigned char>(text[i + 2]) & 0x3F));
+      if (c < kWindows1252Sign.size() && kWindows1252Sign[c]) ++odd;
     }
   }
   return odd >= 3 && odd * 500 >= chars;
@@ -387,9 +410,10 @@ DecodedInput DecodeInput(std::string_view bytes, std::string_view forced) {
   if (forced == "utf-8") return utf8;
 
   const std::string_view sample = bytes.substr(0, kSampleBytes);
-  const bool valid = IsValidUtf8(sample);
   bool any_high = false;
-  for (char c : sample) any_high = any_high || static_cast<unsigned char>(c) >= 0x80;
+  const bool valid = IsValidUtf8(sample, &any_high);
+  // Invalid UTF-8 stops the scan early: high bytes are there all the same.
+  if (!valid) any_high = true;
   if (!any_high) {
     // ASCII: UTF-8, unless it is VIQR ("Vie^.t Nam").
     const ComposingCodec* viqr = ShippedComposingCodec("viqr");

@@ -115,11 +115,28 @@ class Structure {
       if (IsHeading(paragraphs_.back())) headings_.push_back(paragraphs_.back());
       pos = nl + 1;
     }
-    Sentences();
+    OpenSentences();
   }
+  ~Structure() {
+    if (text_) utext_close(text_);
+  }
+  Structure(const Structure&) = delete;
+  Structure& operator=(const Structure&) = delete;
 
   Span ParagraphOf(size_t pos) const { return Find(paragraphs_, pos); }
-  Span SentenceOf(size_t pos) const { return Find(sentences_, pos); }
+
+  // Returns the sentence around `pos`.  Boundaries are asked of ICU around
+  // each value only (a document has few values), not for the whole text.
+  Span SentenceOf(size_t pos) const {
+    if (iterator_ == nullptr) return ParagraphOf(pos);
+    const int32_t size = static_cast<int32_t>(unwrapped_.size());
+    if (size == 0) return {0, 0};
+    int32_t end = iterator_->following(std::min(static_cast<int32_t>(pos), size - 1));
+    if (end == icu::BreakIterator::DONE) end = size;
+    int32_t start = iterator_->preceding(end);
+    if (start == icu::BreakIterator::DONE) start = 0;
+    return {static_cast<size_t>(start), static_cast<size_t>(end)};
+  }
   const std::string& text() const { return unwrapped_; }
 
   // Returns the heading line that governs `pos` (the nearest one before it).
@@ -163,25 +180,18 @@ class Structure {
     }
   }
 
-  void Sentences() {
+  // Points the thread's sentence iterator at the text (one Structure at a
+  // time per thread: FindTargets makes one per document).
+  void OpenSentences() {
     UErrorCode status = U_ZERO_ERROR;
     static thread_local std::unique_ptr<icu::BreakIterator> iterator(
         icu::BreakIterator::createSentenceInstance(icu::Locale("vi"), status));
-    UText* ut = utext_openUTF8(nullptr, unwrapped_.data(),
-                               static_cast<int64_t>(unwrapped_.size()), &status);
-    if (U_FAILURE(status) || !iterator) {
-      sentences_ = paragraphs_;
-      if (ut) utext_close(ut);
-      return;
-    }
-    iterator->setText(ut, status);
-    int32_t start = iterator->first();
-    for (int32_t end = iterator->next(); end != icu::BreakIterator::DONE;
-         start = end, end = iterator->next()) {
-      sentences_.push_back({static_cast<size_t>(start), static_cast<size_t>(end)});
-    }
-    utext_close(ut);
-    if (sentences_.empty()) sentences_.push_back({0, unwrapped_.size()});
+    if (!iterator || unwrapped_.size() >= INT32_MAX) return;
+    status = U_ZERO_ERROR;
+    text_ = utext_openUTF8(nullptr, unwrapped_.data(), static_cast<int64_t>(unwrapped_.size()), &status);
+    if (U_FAILURE(status)) return;
+    iterator->setText(text_, status);
+    if (U_SUCCESS(status)) iterator_ = iterator.get();
   }
 
   static Span Find(const std::vector<Span>& spans, size_t pos) {
@@ -219,7 +229,8 @@ class Structure {
   std::string unwrapped_;
   std::vector<Span> paragraphs_;
   std::vector<Span> headings_;
-  std::vector<Span> sentences_;
+  UText* text_ = nullptr;
+  icu::BreakIterator* iterator_ = nullptr;  // the thread's, set to text_
 };
 
 // How far a target's scope reaches around it.  Real sentences and goal

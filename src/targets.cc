@@ -206,6 +206,14 @@ class Structure {
     size_t i = line.find_first_not_of(" |#-");
     if (i == std::string_view::npos) return false;
     line.remove_prefix(i);
+    // "Điều 2. Các chỉ tiêu chủ yếu": an article of a decision or resolution.
+    for (std::string_view article : {std::string_view("Điều "), std::string_view("ĐIỀU "),
+                                     std::string_view("Dieu "), std::string_view("DIEU ")}) {
+      if (line.substr(0, article.size()) != article) continue;
+      size_t d = article.size();
+      while (d < line.size() && std::isdigit(static_cast<unsigned char>(line[d]))) ++d;
+      if (d > article.size() && d < line.size() && (line[d] == '.' || line[d] == ':')) return true;
+    }
     // "II. MỤC TIÊU", "III. NHIỆM VỤ": a Roman numeral and a dot.
     size_t roman = 0;
     while (roman < line.size() && std::string_view("IVX").find(line[roman]) != std::string_view::npos) ++roman;
@@ -301,7 +309,16 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
     return Key(std::string_view(flat).substr(s.begin, s.size()), accentless);
   };
 
-  ItemIndex deadline_index, period_index;
+  // "Các chỉ tiêu chủ yếu năm 2024": the year a list of targets is set for.
+  std::vector<Item> target_years;
+  for (const RuleMatch& m : matches) {
+    if (m.rule->dimension != "target_year") continue;
+    std::string ignored;
+    if (std::optional<Json> f = BuildFields(m, rules, &ignored)) target_years.push_back({"target_year", m.rule->id, m.span, *f});
+  }
+  ItemIndex deadline_index, period_index, year_index;
+  for (const Item& y : target_years) year_index.Add(&y);
+  year_index.Sort();
   for (const Item& item : items) {
     if (item.dimension == "deadline" && !item.fields.contains("recurrence")) deadline_index.Add(&item);
     if (item.dimension == "period") period_index.Add(&item);
@@ -408,6 +425,12 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
       }
       if (!best && heading) {  // the goal heading above the list
         for (const Item* d : deadline_index.Within(*heading)) best = d;
+      }
+      if (!best) {  // the year the targets are set for, in the paragraph or heading
+        for (const Item* y : year_index.Within({paragraph.begin, m->span.begin})) best = y;
+        if (!best && heading) {
+          for (const Item* y : year_index.Within(*heading)) best = y;
+        }
       }
       if (best) {
         deadline = best->dimension == "period" ? best->fields["end"] : best->fields["value"];

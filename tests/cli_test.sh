@@ -165,11 +165,12 @@ check "exit 2: normalize unknown --encoding" expect_exit 2 "$vbhc" normalize --e
 # The index: built over the corpus, incremental, resumable, searchable.
 mkdir -p "$tmp/arch" && cp -r corpora/written corpora/seeds "$tmp/arch/"
 db="$tmp/arch.sqlite"
-check "index builds" sh -c "'$vbhc' index --db '$db' '$tmp/arch' 2>&1 | grep -q '7 added, 0 replaced, 0 unchanged'"
-check "index: unchanged files skipped" sh -c "'$vbhc' index --db '$db' '$tmp/arch' 2>&1 | grep -q '0 added, 0 replaced, 7 unchanged'"
+narch=$(find "$tmp/arch" -name '*.txt' | wc -l)
+check "index builds" sh -c "'$vbhc' index --db '$db' '$tmp/arch' 2>&1 | grep -q '$narch added, 0 replaced, 0 unchanged'"
+check "index: unchanged files skipped" sh -c "'$vbhc' index --db '$db' '$tmp/arch' 2>&1 | grep -q '0 added, 0 replaced, $narch unchanged'"
 echo "Quyết định số 99/QĐ-UBND ngày 01/02/2024." >> "$tmp/arch/written/cv-so-mau-bao-cao-quy.txt"
 rm "$tmp/arch/seeds/003_15b1e5171b56984a.txt"
-check "index: changed replaced, removed reported" sh -c "'$vbhc' index --db '$db' '$tmp/arch' 2> '$tmp/ix'; grep -q '0 added, 1 replaced, 5 unchanged, 1 removed' '$tmp/ix' && grep -q 'removed: .*003_15b1e5171b56984a.txt' '$tmp/ix'"
+check "index: changed replaced, removed reported" sh -c "'$vbhc' index --db '$db' '$tmp/arch' 2> '$tmp/ix'; grep -q '0 added, 1 replaced, $((narch - 2)) unchanged, 1 removed' '$tmp/ix' && grep -q 'removed: .*003_15b1e5171b56984a.txt' '$tmp/ix'"
 check "search by number typed without accents" sh -c "'$vbhc' search --db '$db' --number 57/KH-UBND --format json | grep -q 'kh-tinh-mau-chuyen-doi-so.txt'"
 check "search: the citation graph" sh -c "'$vbhc' search --db '$db' --cites 99/QD-UBND | grep -q 'cv-so-mau-bao-cao-quy.txt'"
 check "search by issuer" sh -c "'$vbhc' search --db '$db' --issuer 'so noi vu' | grep -q '1 documents'"

@@ -48,6 +48,8 @@ TEST(ValuesTest, CanonicalNumber) {
       {"24/KH-UBND", "24/KH-UBND"},
       {"126-KL/TW", "126-KL/TW"},
       {"118/TTg", "118/TTg"},
+      {"12/HD-SNV", "12/HD-SNV"},  // hướng dẫn: HD is a code of its own, not HĐ
+      {"5/DA-UBND", "5/DA-UBND"},  // dự án, not đề án
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.raw);

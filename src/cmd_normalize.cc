@@ -1,7 +1,13 @@
 // vbhc normalize [--fold] [--tone-style=official|modern] [--encoding=NAME] [FILE|DIR|-]...
 #include <boost/program_options.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <iostream>
+#include <vector>
 
 #include "commands.h"
 #include "encoding.h"
@@ -11,6 +17,90 @@
 namespace vbhc {
 
 namespace po = boost::program_options;
+
+namespace {
+
+// Bytes read at a time; a chunk is cut at NormalizationCut, so memory stays
+// about twice this whatever the size of the file — unless a line has no
+// space for kMaxUncut bytes; it is then cut at a character boundary (the
+// only place where the output may differ from normalizing the whole file).
+constexpr size_t kBlockBytes = 1 << 20;
+constexpr size_t kMaxUncut = 16 << 20;
+
+// Writes the normalization of `path` ("-" = standard input) to standard
+// output, a chunk at a time.  The encoding is detected on the first chunk.
+// Returns false with *error when the file cannot be read.
+bool NormalizeStream(const std::string& path, const std::string& forced_encoding,
+                     const NormalizeOptions& options, bool fold, std::string* error) {
+  int fd = path == "-" ? STDIN_FILENO : open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    *error = std::strerror(errno);
+    return false;
+  }
+  std::string buffer, encoding = forced_encoding;
+  bool detected = !forced_encoding.empty(), eof = false, good = true;
+  size_t base = 0;  // file offset of buffer[0]
+  std::vector<char> block(kBlockBytes);
+  while (!eof || !buffer.empty()) {
+    size_t want = kBlockBytes;
+    while (!eof && buffer.size() < want) {
+      ssize_t n = read(fd, block.data(), block.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        *error = std::strerror(errno);
+        good = false;
+        eof = true;
+        break;
+      }
+      if (n == 0) eof = true;
+      buffer.append(block.data(), static_cast<size_t>(n));
+    }
+    size_t cut = eof ? buffer.size() : NormalizationCut(buffer);
+    if (cut == 0 && buffer.size() < kMaxUncut) {
+      want = buffer.size() + kBlockBytes;  // no safe cut yet: read on
+      while (!eof && buffer.size() < want) {
+        ssize_t n = read(fd, block.data(), block.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+          if (n < 0) {
+            *error = std::strerror(errno);
+            good = false;
+          }
+          eof = true;
+          break;
+        }
+        buffer.append(block.data(), static_cast<size_t>(n));
+      }
+      continue;
+    }
+    if (cut == 0) cut = CharacterBoundaryCut(buffer);
+    std::string_view chunk(buffer.data(), cut);
+    if (!detected) {
+      DecodedInput probe = DecodeInput(chunk);
+      encoding = probe.encoding;
+      detected = true;
+      if (!probe.identity) {
+        std::cerr << "vbhc normalize: " << path << ": read as " << encoding << " (confidence "
+                  << probe.confidence << ")\n";
+      }
+    }
+    // Legacy encodings are decoded first; warnings keep offsets into the file.
+    DecodedInput decoded = encoding == "utf-8" ? DecodedInput() : DecodeInput(chunk, encoding);
+    NormalizedText n = Normalize(decoded.identity ? chunk : std::string_view(decoded.text), options);
+    for (const Warning& w : n.warnings) {
+      size_t at = decoded.identity ? w.span.begin : decoded.map.ToSource(w.span).begin;
+      std::cerr << "vbhc normalize: " << path << ": byte " << base + at << ": " << w.message << "\n";
+    }
+    std::cout << (fold ? Fold(n).text : n.text);
+    if (!std::cout) break;
+    buffer.erase(0, cut);
+    base += cut;
+  }
+  if (fd != STDIN_FILENO) close(fd);
+  return good;
+}
+
+}  // namespace
 
 int RunNormalize(const std::vector<std::string>& args) {
   po::options_description options("vbhc normalize [OPTIONS] [FILE|DIR|-]...");
@@ -44,30 +134,14 @@ int RunNormalize(const std::vector<std::string>& args) {
   PathList files = ExpandInputs(inputs, glob, &errors);
   int failed = static_cast<int>(errors.size());
   for (const std::string& e : errors) std::cerr << "vbhc normalize: " << e << "\n";
-  std::string bytes, error;
+  const bool fold = vm.count("fold") > 0;
   for (size_t i = 0; i < files.size(); ++i) {
-    const std::string path = files[i];
-    if (!ReadInput(path, SIZE_MAX, &bytes, &error)) {
-      std::cerr << "vbhc normalize: " << path << ": " << error << "\n";
+    std::string error;
+    if (!NormalizeStream(files[i], encoding, normalize, fold, &error)) {
+      std::cerr << "vbhc normalize: " << files[i] << ": " << error << "\n";
       ++failed;
-      continue;
     }
-    // Legacy encodings are decoded first; warnings keep offsets into the file.
-    DecodedInput decoded = DecodeInput(bytes, encoding);
-    if (!decoded.identity) {
-      std::cerr << "vbhc normalize: " << path << ": read as " << decoded.encoding << " (confidence "
-                << decoded.confidence << ")\n";
-    }
-    NormalizedText n = Normalize(decoded.identity ? bytes : decoded.text, normalize);
-    for (const Warning& w : n.warnings) {
-      size_t at = decoded.identity ? w.span.begin : decoded.map.ToSource(w.span).begin;
-      std::cerr << "vbhc normalize: " << path << ": byte " << at << ": " << w.message << "\n";
-    }
-    if (vm.count("fold")) {
-      std::cout << Fold(n).text;
-    } else {
-      std::cout << n.text;
-    }
+    if (!std::cout) break;
   }
   std::cout.flush();
   if (!std::cout) return kExitOutput;

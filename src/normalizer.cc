@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <cctype>
 
 #include <cstdio>
 #include <string>
@@ -450,6 +451,24 @@ NormalizedText Normalize(std::string_view input, const NormalizeOptions& options
   builder.Flush();
   FixTonePlacement(&out, options.tone_style);
   return out;
+}
+
+size_t NormalizationCut(std::string_view input) {
+  size_t nl = input.rfind('\n');
+  if (nl != std::string_view::npos) return nl + 1;
+  // After a space that an ASCII letter or digit follows: the space run ends
+  // in the first part, the second starts a word.
+  for (size_t i = input.size(); i-- > 1;) {
+    if (input[i - 1] == ' ' && std::isalnum(static_cast<unsigned char>(input[i]))) return i;
+  }
+  return 0;
+}
+
+size_t CharacterBoundaryCut(std::string_view input) {
+  for (size_t i = input.size(); i-- > 1;) {
+    if ((static_cast<unsigned char>(input[i]) & 0xC0) != 0x80) return i;
+  }
+  return input.size();
 }
 
 FoldedText Fold(const NormalizedText& normalized, bool keep_case) {

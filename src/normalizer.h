@@ -60,6 +60,19 @@ struct FoldedText {
 // Returns the normalized text of `input` (any bytes).
 NormalizedText Normalize(std::string_view input, const NormalizeOptions& options = {});
 
+// Returns a position p where `input` can be cut so that normalizing [0, p)
+// and [p, end) apart gives exactly the normalization of the whole: after the
+// last line break, else after the last space that an ASCII letter or digit
+// follows; 0 when there is none (read more).  For streaming a file through
+// Normalize in bounded memory; the same cuts suit the 8-bit legacy
+// encodings and VIQR.
+size_t NormalizationCut(std::string_view input);
+
+// Returns the last character boundary of `input` (> 0 when input has two
+// characters): the cut of last resort for a line with no space over many
+// megabytes, where a word or a run of spaces may be split.
+size_t CharacterBoundaryCut(std::string_view input);
+
 // Returns the folded view of `normalized`: diacritics removed, đ -> d, lower
 // case unless `keep_case` (the matcher keeps case so that rules can ask for
 // upper-case symbol codes).  Its map points into normalized.text.

@@ -1,5 +1,7 @@
 #include "normalizer.h"
 
+#include "test_util.h"
+
 #include <gtest/gtest.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
@@ -216,6 +218,58 @@ TEST(NormalizerTest, OffsetMapProperty) {
         EXPECT_EQ(back, slice);
       }
     }
+  }
+}
+
+}  // namespace
+}  // namespace vbhc
+
+namespace vbhc {
+namespace {
+
+// Streaming (vbhc normalize): a document normalized in chunks cut by
+// NormalizationCut reads exactly as the whole, NFC or NFD, whatever the block.
+TEST(NormalizerTest, ChunksCutByNormalizationCutNormalizeAsTheWhole) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  for (const auto& [name, text] : testing_util::Utf8Corpus()) {
+    std::string decomposed;
+    nfd->normalize(icu::UnicodeString::fromUTF8(text), status).toUTF8String(decomposed);
+    for (const std::string& doc : {text, decomposed, "Uỷ  ban\r\nhoà  bình " + text + " thuỷ lợi"}) {
+      for (size_t first_block : {64u, 300u, 4096u}) {
+        size_t block = first_block;
+        SCOPED_TRACE(name + " block " + std::to_string(first_block));
+        std::string out;
+        for (size_t pos = 0; pos < doc.size();) {
+          std::string_view buffer = std::string_view(doc).substr(pos, block);
+          size_t cut = pos + buffer.size() == doc.size() ? buffer.size() : NormalizationCut(buffer);
+          if (cut == 0) {  // no safe cut in this window: as the stream does, read on
+            block *= 2;
+            continue;
+          }
+          out += Normalize(buffer.substr(0, cut)).text;
+          pos += cut;
+        }
+        EXPECT_EQ(out, Normalize(doc).text);
+      }
+    }
+  }
+}
+
+TEST(NormalizerTest, NormalizationCutOnlyWhereExact) {
+  struct {
+    std::string input;
+    size_t expected;
+  } cases[] = {
+      {"dòng một\ndòng hai", 12},       // after the line break
+      {"hai từ  ba", 10},                // after the space run, before a word
+      {"hai ừ", 0},                      // not before ừ: a mark could still join it
+      {"abc", 0},                        // no cut inside a word (tone placement)
+      {" \xC2\xA0 ", 0},                 // nor inside a run of spaces
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.input);
+    EXPECT_EQ(NormalizationCut(c.input), c.expected);
   }
 }
 

@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <string>
+#include <unordered_map>
 
 namespace vbhc {
 namespace {
@@ -98,6 +99,10 @@ const icu::Normalizer2* NfcInstance() {
   return nfc;
 }
 
+const std::vector<uint8_t>& CharClasses();
+constexpr uint8_t kCopyable = 1;
+constexpr uint8_t kStartsSegment = 2;
+
 // Builds the normalized text: collects NFC segments (a starter and the marks
 // that follow it) and writes each, composed, with the source range it covers.
 class Builder {
@@ -116,7 +121,10 @@ class Builder {
       Emit(c, begin, end, verbatim);
       return;
     }
-    if (c < 0x300 || NfcInstance()->hasBoundaryBefore(static_cast<UChar32>(c))) Flush();
+    if (c < 0x300 || (c < 0x10000 ? (CharClasses()[c] & kStartsSegment) != 0
+                                  : NfcInstance()->hasBoundaryBefore(static_cast<UChar32>(c)))) {
+      Flush();
+    }
     if (pending_.empty()) {
       pending_begin_ = begin;
       pending_verbatim_ = true;
@@ -124,6 +132,17 @@ class Builder {
     pending_.push_back(c);
     pending_end_ = end;
     pending_verbatim_ = pending_verbatim_ && verbatim;
+  }
+
+  // Adds a whole NFC segment: `segment` (a starter and its marks) read from
+  // source [begin, end), valid UTF-8 written as is.
+  void PushSegment(const std::u32string& segment, uint32_t begin, uint32_t end) {
+    Flush();
+    pending_ = segment;
+    pending_begin_ = begin;
+    pending_end_ = end;
+    pending_verbatim_ = true;
+    Flush();
   }
 
   // Appends source bytes [begin, end) that need no change and that no
@@ -139,19 +158,12 @@ class Builder {
     if (pending_.size() == 1 && pending_[0] < 0x300) {
       Emit(pending_[0], pending_begin_, pending_end_, pending_verbatim_);
     } else {
-      icu::UnicodeString segment;
-      for (char32_t c : pending_) segment.append(static_cast<UChar32>(c));
-      UErrorCode status = U_ZERO_ERROR;
-      bool already = NfcInstance()->isNormalized(segment, status) && U_SUCCESS(status);
-      icu::UnicodeString composed = already ? segment : NfcInstance()->normalize(segment, status);
-      if (U_FAILURE(status)) composed = segment;
-      std::string utf8;
-      composed.toUTF8String(utf8);
-      out_->text.append(utf8);
-      if (already && pending_verbatim_) {
-        out_->map.AppendVerbatim(utf8.size(), pending_begin_);
+      const Composed& composed = Compose(pending_);
+      out_->text.append(composed.utf8);
+      if (composed.already && pending_verbatim_) {
+        out_->map.AppendVerbatim(composed.utf8.size(), pending_begin_);
       } else {
-        out_->map.Append(utf8.size(), pending_begin_, pending_end_);
+        out_->map.Append(composed.utf8.size(), pending_begin_, pending_end_);
       }
     }
     pending_.clear();
@@ -168,7 +180,42 @@ class Builder {
     }
   }
 
+  struct Composed {
+    std::string utf8;  // the NFC of a segment
+    bool already;      // the segment was NFC
+  };
+
+  // Returns the NFC of `segment` (a starter and its marks).  Decomposed
+  // Vietnamese repeats a few hundred segments (a vowel, a shape mark, a
+  // tone), so short ones are composed by ICU once and remembered.
+  const Composed& Compose(const std::u32string& segment) {
+    uint64_t key = 0;
+    const bool cacheable = segment.size() <= 3;
+    if (cacheable) {
+      for (char32_t c : segment) key = key << 21 | c;
+      key |= static_cast<uint64_t>(segment.size()) << 63;
+      auto it = cache_.find(key);
+      if (it != cache_.end()) return it->second;
+    }
+    icu::UnicodeString u;
+    for (char32_t c : segment) u.append(static_cast<UChar32>(c));
+    UErrorCode status = U_ZERO_ERROR;
+    Composed result;
+    result.already = NfcInstance()->isNormalized(u, status) && U_SUCCESS(status);
+    icu::UnicodeString composed = result.already ? u : NfcInstance()->normalize(u, status);
+    if (U_FAILURE(status)) composed = u;
+    composed.toUTF8String(result.utf8);
+    if (!cacheable) {
+      scratch_ = std::move(result);
+      return scratch_;
+    }
+    if (cache_.size() > 4096) cache_.clear();  // hostile input: keep it small
+    return cache_.emplace(key, std::move(result)).first->second;
+  }
+
   NormalizedText* out_;
+  std::unordered_map<uint64_t, Composed> cache_;
+  Composed scratch_;
   std::u32string pending_;
   uint32_t pending_begin_ = 0;
   uint32_t pending_end_ = 0;
@@ -301,9 +348,6 @@ bool FixTonePlacement(NormalizedText* text, ToneStyle style) {
 // Per BMP code point: may it be copied unchanged when the next code point
 // starts a new NFC segment (it is NFC by itself and no rule replaces it), and
 // does it start a new NFC segment.  Computed once from ICU.
-constexpr uint8_t kCopyable = 1;
-constexpr uint8_t kStartsSegment = 2;
-
 const std::vector<uint8_t>& CharClasses() {
   static const std::vector<uint8_t> table = [] {
     std::vector<uint8_t> t(0x10000, 0);
@@ -384,6 +428,7 @@ NormalizedText Normalize(std::string_view input, const NormalizeOptions& options
   size_t pos = 0;
   if (input.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
   std::string error;
+  std::u32string segment;
   while (pos < input.size()) {
     // Fast path: a run that needs no change is copied as is, all but its
     // last character, which a combining mark (NFD) may still modify.
@@ -395,6 +440,32 @@ NormalizedText Normalize(std::string_view input, const NormalizeOptions& options
     }
     size_t len = 1;
     unsigned char b = static_cast<unsigned char>(input[pos]);
+    // Fast path for decomposed text: an ASCII letter and the combining marks
+    // U+0300-U+036F after it ("e" + U+0302 + U+0301), composed at once,
+    // when the character after them starts a new segment.
+    if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && pos + 2 < input.size() &&
+        (static_cast<unsigned char>(input[pos + 1]) == 0xCC || static_cast<unsigned char>(input[pos + 1]) == 0xCD)) {
+      segment.assign(1, b);
+      size_t p = pos + 1;
+      while (p + 1 < input.size()) {
+        unsigned char m0 = static_cast<unsigned char>(input[p]), m1 = static_cast<unsigned char>(input[p + 1]);
+        if ((m1 & 0xC0) != 0x80 || !(m0 == 0xCC || (m0 == 0xCD && m1 <= 0xAF))) break;
+        segment.push_back(static_cast<char32_t>((m0 & 0x1F) << 6 | (m1 & 0x3F)));
+        p += 2;
+      }
+      bool next_starts = p >= input.size() || static_cast<unsigned char>(input[p]) < 0x80;
+      if (!next_starts) {
+        size_t peek = p, ignored = 0;
+        std::string peek_error;
+        char32_t n = DecodeChecked(input, peek, &ignored, &peek_error);
+        next_starts = peek_error.empty() && n < 0x10000 && (classes[n] & kStartsSegment);
+      }
+      if (segment.size() > 1 && next_starts && !(b == '*' && options.strip_emphasis)) {
+        builder.PushSegment(segment, static_cast<uint32_t>(pos), static_cast<uint32_t>(p));
+        pos = p;
+        continue;
+      }
+    }
     char32_t c = b < 0x80 ? b : DecodeChecked(input, pos, &len, &error);
     // Fast path for a precomposed letter (ế, ủ, …) not followed by a mark.
     if (b >= 0x80 && error.empty() && c < 0x10000 && (classes[c] & kCopyable)) {

@@ -61,8 +61,9 @@ class OffsetMap {
   // Copies the mapping of `from`'s derived bytes [begin, end) to the end of
   // this map (used when a later pass copies most of a text unchanged).
   void AppendRange(const OffsetMap& from, size_t begin, size_t end) {
-    while (begin < end) {
-      size_t i = from.SegmentOf(begin);
+    if (begin >= end) return;
+    // One search, then the segments in order: linear in the segments copied.
+    for (size_t i = from.SegmentOf(begin); begin < end; ++i) {
       const Segment& s = from.segments_[i];
       size_t seg_end = i + 1 < from.segments_.size() ? from.segments_[i + 1].derived_begin : from.size_;
       size_t stop = std::min(end, seg_end);

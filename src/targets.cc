@@ -214,6 +214,19 @@ class Structure {
       while (d < line.size() && std::isdigit(static_cast<unsigned char>(line[d]))) ++d;
       if (d > article.size() && d < line.size() && (line[d] == '.' || line[d] == ':')) return true;
     }
+    // "1. Mục tiêu", "2. Nhiệm vụ, giải pháp": a numbered line short enough to
+    // be a title, with no sentence ending (list items end with . or ;).
+    {
+      size_t d = 0;
+      while (d < line.size() && std::isdigit(static_cast<unsigned char>(line[d]))) ++d;
+      std::string_view rest = d > 0 && d < 3 && d < line.size() && line[d] == '.' ? line.substr(d + 1) : std::string_view();
+      size_t last = rest.find_last_not_of(" |");
+      if (!rest.empty() && last != std::string_view::npos && rest.size() < 80 &&
+          std::string_view(".;,:").find(rest[last]) == std::string_view::npos &&
+          rest.find_first_of("0123456789%") == std::string_view::npos) {
+        return true;
+      }
+    }
     // "II. MỤC TIÊU", "III. NHIỆM VỤ": a Roman numeral and a dot.
     size_t roman = 0;
     while (roman < line.size() && std::string_view("IVX").find(line[roman]) != std::string_view::npos) ++roman;

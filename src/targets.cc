@@ -311,7 +311,8 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
   Cues comparators(rules, "comparator_cues", accentless),
       after(rules, "comparator_after", accentless), goals(rules, "goal_cues", accentless),
       section_goals(rules, "section_goal_cues", accentless),
-      reports(rules, "report_cues", accentless), recurrences(rules, "recurrence_cues", accentless),
+      reports(rules, "report_cues", accentless), reports_after(rules, "report_after_cues", accentless),
+      recurrences(rules, "recurrence_cues", accentless),
       stops(rules, "subject_stops", accentless);
   // Lower case keeps the UTF-8 length of Vietnamese text, so the lowered text
   // is made once and sliced; folding (accentless documents) does not.
@@ -367,7 +368,7 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
     if (clause_end == std::string::npos || clause_end > sentence.end) clause_end = sentence.end;
     std::string after_text = folded({m->span.end, clause_end});
     // Results, rates and thresholds are not goals.
-    if (reports.Find(before) || reports.AtStart(after_text)) continue;
+    if (reports.Find(before) || reports.AtStart(after_text) || reports_after.AtStart(after_text)) continue;
     // A goal is stated in the sentence, earlier in its paragraph, or by the
     // section heading above it.
     bool goal = goals.Find(folded({paragraph.begin, sentence.end})) != nullptr;

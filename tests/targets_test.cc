@@ -137,6 +137,22 @@ TEST(TargetsTest, EveryReportCueVetoes) {
   }
 }
 
+TEST(TargetsTest, EveryReportAfterCueVetoes) {
+  for (const VocabEntry& cue : Rules().Vocab("report_after_cues")) {
+    SCOPED_TRACE(cue.text);
+    EXPECT_EQ(Targets("Phấn đấu đến năm 2025 đạt 95% " + cue.text + " đề ra."), "");
+  }
+  EXPECT_EQ(Targets("Phấn đấu đến năm 2025 đạt 95% số hộ dân."), "percent 95 >= 2025");
+  // Regression (news of a training plan): a past result against the plan.
+  EXPECT_EQ(Targets("Kế hoạch nhằm cụ thể hóa Quyết định. Năm 2023, toàn tỉnh đã tổ chức 22 lớp, đạt 92,5% kế hoạch."), "");
+}
+
+TEST(TargetsTest, TheYearTargetsAreSetForIsTheirDeadline) {
+  EXPECT_EQ(Targets("Theo đó, trong năm 2024, tỉnh phấn đấu 100% cán bộ cấp xã đạt chuẩn."), "percent 100 = 2024");
+  EXPECT_EQ(Targets("Điều 2. Các chỉ tiêu chủ yếu năm 2024\n1. Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%."),
+            "percent 95 >= 2024");
+}
+
 TEST(TargetsTest, EveryGoalCueMakesAGoal) {
   for (const VocabEntry& cue : Rules().Vocab("goal_cues")) {
     SCOPED_TRACE(cue.text);

@@ -32,31 +32,6 @@ struct Outcome {
   size_t bytes = 0;    // input size, for progress
 };
 
-bool LooksBinary(std::string_view bytes, std::string* why) {
-  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
-                            (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
-    *why = "UTF-16 text (byte order mark); convert it to UTF-8 first (iconv -f UTF-16)";
-    return true;
-  }
-  if (bytes.substr(0, 5) == "%PDF-") {
-    *why = "a PDF file, not text; extract its text first (pdftotext)";
-    return true;
-  }
-  if (bytes.substr(0, 4) == "PK\x03\x04") {
-    *why = "a ZIP archive (.docx, .xlsx, …), not text";
-    return true;
-  }
-  size_t probe = std::min<size_t>(bytes.size(), 4096);
-  size_t nul = 0;
-  for (size_t i = 0; i < probe; ++i) nul += bytes[i] == '\0';
-  if (nul * 10 > probe && probe > 0) {
-    *why = "binary data (" + std::to_string(nul) + " NUL bytes in the first " +
-           std::to_string(probe) + "); UTF-16 without a byte order mark?";
-    return true;
-  }
-  return false;
-}
-
 // Reads JSON Lines {"id": …, "text": …} from standard input and writes one
 // record per line, flushed at once: vbhc as a map step (GNU parallel --pipe,
 // Hadoop Streaming, Spark RDD.pipe).  A bad line is reported with its number
@@ -185,7 +160,7 @@ int RunExtract(const std::vector<std::string>& args) {
     std::string bytes;
     if (!ReadInput(path, max_bytes, &bytes, &o.error)) return o;
     o.bytes = bytes.size();
-    if (LooksBinary(bytes, &o.error)) return o;
+    if (LooksBinary(bytes, &o.error)) return o;  // input.h
     Json record = extractor.Extract(bytes, path);
     o.output = format == "json" ? RecordToJsonLine(record) : RecordToText(record);
     return o;

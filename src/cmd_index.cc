@@ -58,7 +58,7 @@ int RunIndex(const std::vector<std::string>& args) {
   for (size_t i = 0; i < files.size(); ++i) {
     const std::string path = files[i];
     seen.insert(path);
-    if (!ReadInput(path, max_bytes, &bytes, &error)) {
+    if (!ReadInput(path, max_bytes, &bytes, &error) || LooksBinary(bytes, &error)) {
       std::cerr << "vbhc index: " << path << ": " << error << "\n";
       ++failed;
       continue;

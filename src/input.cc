@@ -189,6 +189,44 @@ bool ReadInput(const std::string& path, size_t max_bytes, std::string* bytes, st
   return good;
 }
 
+bool LooksBinary(std::string_view bytes, std::string* why) {
+  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                            (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+    *why = "UTF-16 text (byte order mark); convert it to UTF-8 first (iconv -f UTF-16)";
+    return true;
+  }
+  struct Magic {
+    std::string_view bytes;
+    const char* what;
+  };
+  static constexpr Magic kMagic[] = {
+      {"%PDF-", "a PDF file, not text; extract its text first (pdftotext)"},
+      {"PK\x03\x04", "a ZIP archive (.docx, .xlsx, …), not text"},
+      {"\x89PNG\r\n\x1A\n", "a PNG image, not text"},
+      {"\xFF\xD8\xFF", "a JPEG image, not text"},
+      {"GIF87a", "a GIF image, not text"},
+      {"GIF89a", "a GIF image, not text"},
+      {std::string_view("II*\0", 4), "a TIFF image, not text"},
+      {std::string_view("MM\0*", 4), "a TIFF image, not text"},
+      {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an old Office file (.doc, .xls), not text"},
+  };
+  for (const Magic& m : kMagic) {
+    if (bytes.substr(0, m.bytes.size()) == m.bytes) {
+      *why = m.what;
+      return true;
+    }
+  }
+  size_t probe = std::min<size_t>(bytes.size(), 4096);
+  size_t nul = 0;
+  for (size_t i = 0; i < probe; ++i) nul += bytes[i] == '\0';
+  if (nul * 10 > probe && probe > 0) {
+    *why = "binary data (" + std::to_string(nul) + " NUL bytes in the first " +
+           std::to_string(probe) + "); UTF-16 without a byte order mark?";
+    return true;
+  }
+  return false;
+}
+
 AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
   std::string pattern = path_ + ".tmp-XXXXXX";
   std::vector<char> name(pattern.begin(), pattern.end());

@@ -73,6 +73,11 @@ PathList ExpandInputs(const std::vector<std::string>& args, const std::string& g
 // being written.  Returns false with *error set ("reason", no path).
 bool ReadInput(const std::string& path, size_t max_bytes, std::string* bytes, std::string* error);
 
+// Returns true, with the reason in *why, when `bytes` are not text that vbhc
+// reads: UTF-16 (with a byte order mark, or many NUL bytes), a PDF, a ZIP
+// (.docx, .xlsx), an image (PNG, JPEG, GIF, TIFF, BMP), other binary data.
+bool LooksBinary(std::string_view bytes, std::string* why);
+
 // A file written under a temporary name and renamed into place on Commit(),
 // so readers never see a partial file; destroyed uncommitted, it leaves nothing.
 class AtomicFile {

@@ -69,6 +69,11 @@ check "accentless" sh -c "printf 'Theo Quyet dinh so 12/QD-UBND ngay 5/3/2024 cu
 # Binary and UTF-16 input is refused with a reason; the batch goes on.
 printf '%%PDF-1.4\n' > "$tmp/x.pdf.txt"
 printf '\377\376Q\000' > "$tmp/utf16.txt"
+printf 'PK\003\004\024\000\006\000' > "$tmp/report.docx.txt"
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR' > "$tmp/scan.png.txt"
+printf '\377\330\377\340\000\020JFIF' > "$tmp/photo.jpg.txt"
+/usr/bin/python3 -c "import sys; sys.stdout.buffer.write('Quyết định số 12/QĐ-UBND'.encode('utf-16-le'))" > "$tmp/utf16-nobom.txt"
+check "docx, images, UTF-16 without BOM refused, batch goes on" sh -c "'$vbhc' extract '$tmp/report.docx.txt' '$tmp/scan.png.txt' '$tmp/photo.jpg.txt' '$tmp/utf16-nobom.txt' '$seed' > '$tmp/o' 2> '$tmp/e'; test \$? = 1 && test \$(wc -l < '$tmp/o') = 1 && grep -q 'a ZIP archive' '$tmp/e' && grep -q 'a PNG image' '$tmp/e' && grep -q 'a JPEG image' '$tmp/e' && grep -q 'UTF-16 without a byte order mark' '$tmp/e'"
 check "binary refused, batch goes on" sh -c "'$vbhc' extract '$tmp/x.pdf.txt' '$tmp/utf16.txt' '$seed' > '$tmp/o' 2> '$tmp/e'; test \$? = 1 && test \$(wc -l < '$tmp/o') = 1 && grep -q 'a PDF file' '$tmp/e' && grep -q 'UTF-16' '$tmp/e'"
 check "text format" sh -c "'$vbhc' extract --format text corpora/written/kh-tinh-mau-chuyen-doi-so.txt | grep -q 'Kế hoạch số 57/KH-UBND'"
 check "explain" sh -c "'$vbhc' explain 'trước ngày 30/6/2022' | grep -q 'deadline.truoc_ngay'"

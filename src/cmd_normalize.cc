@@ -41,36 +41,27 @@ bool NormalizeStream(const std::string& path, const std::string& forced_encoding
   bool detected = !forced_encoding.empty(), eof = false, good = true;
   size_t base = 0;  // file offset of buffer[0]
   std::vector<char> block(kBlockBytes);
-  while (!eof || !buffer.empty()) {
-    size_t want = kBlockBytes;
+  // Reads until the buffer holds `want` bytes or the file ends.
+  auto fill = [&](size_t want) {
     while (!eof && buffer.size() < want) {
       ssize_t n = read(fd, block.data(), block.size());
       if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
-        *error = std::strerror(errno);
-        good = false;
+      if (n <= 0) {
+        if (n < 0) {
+          *error = std::strerror(errno);
+          good = false;
+        }
         eof = true;
         break;
       }
-      if (n == 0) eof = true;
       buffer.append(block.data(), static_cast<size_t>(n));
     }
+  };
+  while (!eof || !buffer.empty()) {
+    fill(kBlockBytes);
     size_t cut = eof ? buffer.size() : NormalizationCut(buffer);
     if (cut == 0 && buffer.size() < kMaxUncut) {
-      want = buffer.size() + kBlockBytes;  // no safe cut yet: read on
-      while (!eof && buffer.size() < want) {
-        ssize_t n = read(fd, block.data(), block.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-          if (n < 0) {
-            *error = std::strerror(errno);
-            good = false;
-          }
-          eof = true;
-          break;
-        }
-        buffer.append(block.data(), static_cast<size_t>(n));
-      }
+      fill(buffer.size() + kBlockBytes);  // no safe cut yet: read on
       continue;
     }
     if (cut == 0) cut = CharacterBoundaryCut(buffer);

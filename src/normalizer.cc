@@ -261,20 +261,24 @@ size_t PreviousStart(std::string_view s, size_t pos) {
 // few candidates are checked by PlaceTone.
 std::vector<size_t> ToneCandidates(std::string_view s) {
   std::vector<size_t> ends;
-  for (size_t i = 0; i < s.size();) {
+  const size_t n = s.size();
+  for (size_t i = 0; i < n;) {
     unsigned char b = static_cast<unsigned char>(s[i]);
     size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    if (i + len > s.size()) break;
-    char second = 0;
-    if (b < 0x80) {
-      second = static_cast<char>(b | 0x20);
-      if (second != 'a' && second != 'e' && second != 'y') second = 0;
-    } else if (b == 0xC3 || b == 0xC4 || b == 0xC5 || b == 0xE1) {
+    // The second vowel is a, e or y (ASCII) or one of them with a mark
+    // (leads C3-C5, E1); the word must end after it.  Cheap tests first.
+    bool may_be_second = b < 0x80 ? ((b | 0x20) == 'a' || (b | 0x20) == 'e' || (b | 0x20) == 'y')
+                                  : (b >= 0xC3 && b <= 0xC5) || b == 0xE1;
+    if (!may_be_second || i == 0 || i + len > n || !WordEndsAt(s, i + len)) {
+      i += len;
+      continue;
+    }
+    char second = static_cast<char>(b | 0x20);
+    if (b >= 0x80) {
       size_t p = i;
       second = VowelBase(DecodeUtf8(s, &p));
-      if (second != 'a' && second != 'e' && second != 'y') second = 0;
     }
-    if (second != 0 && i > 0 && WordEndsAt(s, i + len)) {
+    if (second == 'a' || second == 'e' || second == 'y') {
       size_t prev = PreviousStart(s, i);
       size_t p = prev;
       char32_t first_cp = DecodeUtf8(s, &p);

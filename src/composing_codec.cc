@@ -35,10 +35,6 @@ char32_t ComposeOne(const std::u32string& s) {
   return static_cast<char32_t>(composed.char32At(0));
 }
 
-bool IsToneMark(char32_t c) {
-  return c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309 || c == 0x323;
-}
-
 // Every Vietnamese letter with a vowel (upper and lower case, with and
 // without tone) -> (has a tone, has a shape mark); plus đ Đ.
 struct LetterFacts {

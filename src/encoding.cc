@@ -1,7 +1,6 @@
 #include "encoding.h"
 
 #include <iconv.h>
-#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 
 #include <array>
@@ -85,16 +84,6 @@ char32_t ByteToCodePoint(unsigned char b, const ByteTable& table) {
   return table[b] != 0 ? table[b] : (b < 0x20 ? b : 0xFFFD);
 }
 
-bool IsTonedVowel(char32_t c) {
-  UErrorCode status = U_ZERO_ERROR;
-  static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  icu::UnicodeString d;
-  if (nfd == nullptr || !nfd->getDecomposition(static_cast<UChar32>(c), d)) return false;
-  for (char16_t m : {u'\u0300', u'\u0301', u'\u0303', u'\u0309', u'\u0323'}) {
-    if (d.indexOf(m) >= 0) return true;
-  }
-  return false;
-}
 
 // TCVN3 has no upper-case toned vowels: capitals were set with the lower-case
 // codes in an upper-case font (.VnTimeH), so "SỞ NỘI VỤ" arrives as "Sở NộI
@@ -112,7 +101,7 @@ void RestoreTonedCapitals(std::string* text) {
       for (size_t pos = run_begin; pos < run_end;) {
         size_t at = pos;
         char32_t c = DecodeUtf8(*text, &pos);
-        if (!IsTonedVowel(c)) continue;
+        if (ToneOf(c) == 0) continue;
         std::string upper, original;
         AppendUtf8(static_cast<char32_t>(u_toupper(static_cast<UChar32>(c))), &upper);
         AppendUtf8(c, &original);
@@ -138,7 +127,7 @@ void RestoreTonedCapitals(std::string* text) {
       size_t next = p;
       char32_t w = DecodeUtf8(*text, &next);
       if (!IsWordChar(w)) break;
-      if (IsTonedVowel(w) && u_islower(static_cast<UChar32>(w))) {
+      if (ToneOf(w) != 0 && u_islower(static_cast<UChar32>(w))) {
         toned_small = true;
       } else if (u_isupper(static_cast<UChar32>(w))) {
         ++capitals;

@@ -34,8 +34,6 @@ size_t NextCharStart(std::string_view text, size_t pos) {
   return pos;
 }
 
-bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
-
 }  // namespace
 
 MatchInput MatchInput::For(const NormalizedText& n) {

@@ -13,10 +13,6 @@ namespace vbhc {
 namespace {
 
 // Combining tone marks of Vietnamese (grave, acute, hook above, tilde, dot below).
-bool IsToneMark(char32_t c) {
-  return c == 0x0300 || c == 0x0301 || c == 0x0309 || c == 0x0303 || c == 0x0323;
-}
-
 bool IsVowelBase(char32_t lower) {
   switch (lower) {
     case U'a': case U'ă': case U'â': case U'e': case U'ê': case U'i':
@@ -130,6 +126,12 @@ const std::vector<std::string>& FoldTable(bool keep_case) {
 }
 
 }  // namespace
+
+bool IsToneMark(char32_t c) {
+  return c == 0x0300 || c == 0x0301 || c == 0x0309 || c == 0x0303 || c == 0x0323;
+}
+
+char32_t ToneOf(char32_t c) { return SplitTone(c).tone; }
 
 bool IsWordChar(char32_t c) {
   if (c < 0x80) {

@@ -34,6 +34,12 @@ void FoldCodePoint(char32_t c, std::string* out, bool keep_case = false);
 // not qu/gi; std::nullopt when nothing changes.  `syllable` is NFC letters.
 std::optional<std::u32string> PlaceTone(std::u32string_view syllable, ToneStyle style);
 
+// Returns true for the five tone marks U+0300, U+0301, U+0303, U+0309, U+0323.
+bool IsToneMark(char32_t c);
+
+// Returns the tone mark that letter `c` carries ("ế" -> U+0301), or 0.
+char32_t ToneOf(char32_t c);
+
 // Returns `s` in lower case, diacritics kept ("Cơ Quan" -> "cơ quan").
 std::string LowerCase(std::string_view s);
 

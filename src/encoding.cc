@@ -64,9 +64,15 @@ const ByteTable& TableOf(size_t legacy_index) {
   return tables[legacy_index];
 }
 
+// Windows-1252, from iconv: what each byte reads as (0 where undefined).
+const ByteTable& Cp1252Table() {
+  static const ByteTable table = TableFromIconv("CP1252");
+  return table;
+}
+
 // Windows-1252 reversed: the code point a byte was read as -> the byte.
 int Cp1252Byte(char32_t c) {
-  static const std::array<char32_t, 256> table = TableFromIconv("CP1252");
+  const ByteTable& table = Cp1252Table();
   if (c < 0x80) return static_cast<int>(c);
   for (int b = 0x80; b < 256; ++b) {
     if (table[b] == c) return b;
@@ -189,7 +195,7 @@ DecodedInput DecodeMojibake(std::string_view bytes, const ByteTable& table, cons
 // through Windows-1252 (`mojibake` false; VIQR is ASCII) or as UTF-8 that
 // holds such bytes already read as Windows-1252 (`mojibake` true).
 DecodedInput DecodeComposing(std::string_view bytes, const ComposingCodec& codec, bool mojibake) {
-  static const ByteTable cp1252 = TableFromIconv("CP1252");
+  const ByteTable& cp1252 = Cp1252Table();
   std::vector<SourceUnit> units;
   units.reserve(bytes.size());
   for (size_t pos = 0; pos < bytes.size();) {

@@ -35,37 +35,72 @@ char32_t ComposeOne(const std::u32string& s) {
   return static_cast<char32_t>(composed.char32At(0));
 }
 
-// Every Vietnamese letter with a vowel (upper and lower case, with and
-// without tone) -> (has a tone, has a shape mark); plus đ Đ.
-struct LetterFacts {
-  bool toned;
-  bool shaped;
+// A Vietnamese letter as its parts: base letter, shape mark (circumflex,
+// breve, horn or 0) and tone mark (or 0).
+struct LetterParts {
+  char32_t base;
+  char32_t shape;
+  char32_t tone;
 };
-const std::unordered_map<char32_t, LetterFacts>& VietnameseLetters() {
-  static const std::unordered_map<char32_t, LetterFacts> letters = [] {
-    std::unordered_map<char32_t, LetterFacts> out;
+
+uint64_t PartsKey(char32_t base, char32_t shape, char32_t tone) {
+  return static_cast<uint64_t>(base) << 42 | static_cast<uint64_t>(shape) << 21 | tone;
+}
+
+// Every Vietnamese letter with a vowel (upper and lower case, with and
+// without tone) and đ Đ, by code point and by parts; composed by ICU once.
+struct VietnameseLetterTable {
+  std::unordered_map<char32_t, LetterParts> parts;
+  std::unordered_map<uint64_t, char32_t> by_parts;
+};
+const VietnameseLetterTable& VietnameseLetters() {
+  static const VietnameseLetterTable table = [] {
+    VietnameseLetterTable t;
     struct {
       char32_t base;
       std::u32string shapes;
     } vowels[] = {{U'a', U"\u0302\u0306"}, {U'e', U"\u0302"}, {U'i', U""},
                   {U'o', U"\u0302\u031B"}, {U'u', U"\u031B"}, {U'y', U""}};
     const std::u32string tones = U"\u0300\u0301\u0303\u0309\u0323";
+    auto add = [&t](char32_t base, char32_t shape, char32_t tone) {
+      std::u32string s(1, base);
+      if (shape) s.push_back(shape);
+      if (tone) s.push_back(tone);
+      char32_t letter = ComposeOne(s);
+      t.parts[letter] = {base, shape, tone};
+      t.by_parts[PartsKey(base, shape, tone)] = letter;
+    };
     for (const auto& v : vowels) {
       for (char32_t base : {v.base, static_cast<char32_t>(v.base - 'a' + 'A')}) {
-        std::vector<std::u32string> shaped = {std::u32string(1, base)};
-        for (char32_t s : v.shapes) shaped.push_back(std::u32string{base, s});
-        for (const std::u32string& letter : shaped) {
-          bool has_shape = letter.size() > 1;
-          out[ComposeOne(letter)] = {false, has_shape};
-          for (char32_t t : tones) out[ComposeOne(letter + t)] = {true, has_shape};
+        std::u32string shapes(1, U'\0');  // no shape, then each shape
+        shapes += v.shapes;
+        for (char32_t shape : shapes) {
+          add(base, shape, 0);
+          for (char32_t tone : tones) add(base, shape, tone);
         }
       }
     }
-    out[U'đ'] = {false, false};
-    out[U'Đ'] = {false, false};
-    return out;
+    add(U'đ', 0, 0);
+    add(U'Đ', 0, 0);
+    return t;
   }();
-  return letters;
+  return table;
+}
+
+// Returns the Vietnamese letter that `letter` with combining `marks` added
+// makes (at most one shape and one tone in all), or 0.
+char32_t ComposeLetter(char32_t letter, const std::u32string& marks) {
+  const VietnameseLetterTable& table = VietnameseLetters();
+  auto it = table.parts.find(letter);
+  if (it == table.parts.end()) return 0;
+  LetterParts p = it->second;
+  for (char32_t m : marks) {
+    char32_t& slot = IsToneMark(m) ? p.tone : p.shape;
+    if (slot != 0) return 0;
+    slot = m;
+  }
+  auto found = table.by_parts.find(PartsKey(p.base, p.shape, p.tone));
+  return found == table.by_parts.end() ? 0 : found->second;
 }
 
 // Returns the strings of array `node` (a TOML array of strings).
@@ -136,11 +171,13 @@ ComposingCodec::ComposingCodec(const std::string& file, std::string_view text) {
   std::stable_sort(marks_.begin(), marks_.end(),
                    [](const Mark& a, const Mark& b) { return a.key.size() > b.key.size(); });
 
-  for (const auto& [letter, facts] : VietnameseLetters()) letter_info_[letter] = {facts.toned, facts.shaped};
+  for (const auto& [letter, parts] : VietnameseLetters().parts) {
+    letter_info_[letter] = {parts.tone != 0, parts.shape != 0};
+  }
   for (const auto& [letter, info] : letter_info_) {
     for (size_t m = 0; m < marks_.size(); ++m) {
-      char32_t r = ComposeOne(letter + marks_[m].marks);
-      if (r != 0 && letter_info_.count(r)) compose_[static_cast<uint64_t>(letter) << 8 | m] = r;
+      char32_t r = ComposeLetter(letter, marks_[m].marks);
+      if (r != 0) compose_[static_cast<uint64_t>(letter) << 8 | m] = r;
     }
   }
 

@@ -1,13 +1,9 @@
 // vbhc normalize [--fold] [--tone-style=official|modern] [--encoding=NAME] [FILE|DIR|-]...
 #include <boost/program_options.hpp>
 
-#include <fcntl.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <iostream>
-#include <vector>
 
 #include "commands.h"
 #include "encoding.h"
@@ -32,29 +28,17 @@ constexpr size_t kMaxUncut = 16 << 20;
 // Returns false with *error when the file cannot be read.
 bool NormalizeStream(const std::string& path, const std::string& forced_encoding,
                      const NormalizeOptions& options, bool fold, std::string* error) {
-  int fd = path == "-" ? STDIN_FILENO : open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    *error = std::strerror(errno);
-    return false;
-  }
+  int fd = OpenInput(path, error);
+  if (fd < 0) return false;
   std::string buffer, encoding = forced_encoding;
   bool detected = !forced_encoding.empty(), eof = false, good = true;
   size_t base = 0;  // file offset of buffer[0]
-  std::vector<char> block(kBlockBytes);
   // Reads until the buffer holds `want` bytes or the file ends.
   auto fill = [&](size_t want) {
     while (!eof && buffer.size() < want) {
-      ssize_t n = read(fd, block.data(), block.size());
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        if (n < 0) {
-          *error = std::strerror(errno);
-          good = false;
-        }
-        eof = true;
-        break;
-      }
-      buffer.append(block.data(), static_cast<size_t>(n));
+      ssize_t n = ReadSome(fd, kBlockBytes, &buffer, error);
+      if (n < 0) good = false;
+      if (n <= 0) eof = true;
     }
   };
   while (!eof || !buffer.empty()) {

@@ -131,27 +131,40 @@ PathList ExpandInputs(const std::vector<std::string>& args, const std::string& g
   return out;
 }
 
+int OpenInput(const std::string& path, std::string* error) {
+  if (path == "-") return STDIN_FILENO;
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) *error = std::strerror(errno);
+  return fd;
+}
+
+ssize_t ReadSome(int fd, size_t count, std::string* bytes, std::string* error) {
+  const size_t old_size = bytes->size();
+  bytes->resize(old_size + count);
+  ssize_t n;
+  do {
+    n = read(fd, bytes->data() + old_size, count);
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) *error = std::strerror(errno);
+  bytes->resize(old_size + static_cast<size_t>(std::max<ssize_t>(n, 0)));
+  return n;
+}
+
 namespace {
 
 // Reads `fd` to its end into *bytes; false with *error on a read error or
 // over `max_bytes`.
 bool ReadAll(int fd, size_t max_bytes, std::string* bytes, std::string* error) {
   bytes->clear();
-  char buffer[1 << 16];
   while (true) {
-    ssize_t n = read(fd, buffer, sizeof buffer);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      *error = std::strerror(errno);
-      return false;
-    }
+    ssize_t n = ReadSome(fd, 1 << 16, bytes, error);
+    if (n < 0) return false;
     if (n == 0) return true;
-    if (bytes->size() + static_cast<size_t>(n) > max_bytes) {
+    if (bytes->size() > max_bytes) {
       *error = "larger than the limit of " + std::to_string(max_bytes) +
                " bytes (--max-bytes to raise it)";
       return false;
     }
-    bytes->append(buffer, static_cast<size_t>(n));
   }
 }
 
@@ -165,11 +178,8 @@ bool SameVersion(const struct stat& a, const struct stat& b) {
 bool ReadInput(const std::string& path, size_t max_bytes, std::string* bytes, std::string* error) {
   bytes->clear();
   if (path == "-") return ReadAll(STDIN_FILENO, max_bytes, bytes, error);
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    *error = std::strerror(errno);
-    return false;
-  }
+  int fd = OpenInput(path, error);
+  if (fd < 0) return false;
   struct stat before {};
   bool regular = fstat(fd, &before) == 0 && S_ISREG(before.st_mode);
   bool good = false;

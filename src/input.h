@@ -8,6 +8,8 @@
 #ifndef VBHC_INPUT_H_
 #define VBHC_INPUT_H_
 
+#include <sys/types.h>
+
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -66,6 +68,15 @@ class PathList {
 // rest of the walk goes on.
 PathList ExpandInputs(const std::vector<std::string>& args, const std::string& glob,
                       std::vector<std::string>* errors);
+
+// Opens `path` for reading ("-" = standard input, not to be closed).
+// Returns the descriptor, or -1 with *error set ("reason").
+int OpenInput(const std::string& path, std::string* error);
+
+// Appends what one read(2) of up to `count` bytes from `fd` gives to *bytes
+// (retrying when interrupted).  Returns the number of bytes appended, 0 at
+// the end of the input, -1 with *error set on a read error.
+ssize_t ReadSome(int fd, size_t count, std::string* bytes, std::string* error);
 
 // Reads the whole of `path` ("-" = standard input) into *bytes, refusing files
 // over `max_bytes`.  A regular file that changes while it is read (size or

@@ -3,8 +3,13 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <array>
 #include <cctype>
+#include <cstring>
 
 #include <cstdio>
 #include <string>
@@ -222,11 +227,12 @@ class Builder {
   bool pending_verbatim_ = true;
 };
 
-// Returns the ASCII vowel (lower case) under `c` when `c` is a, e, o, u or y
-// with any marks ("ỏ" -> 'o'), else 0.
-char VowelBase(char32_t c) {
-  static const std::array<char, 0x1EFA> table = [] {
-    std::array<char, 0x1EFA> t{};
+// Per code point below U+1EFA: the ASCII vowel (lower case) under it when it
+// is a, e, o, u or y with any marks ("ỏ" -> 'o'), else 0.
+using VowelTable = std::array<char, 0x1EFA>;
+const VowelTable& VowelBases() {
+  static const VowelTable table = [] {
+    VowelTable t{};
     std::string folded;
     for (char32_t x = 0; x < t.size(); ++x) {
       if (x >= 0x80 && x < 0xC0) continue;
@@ -237,6 +243,11 @@ char VowelBase(char32_t c) {
     }
     return t;
   }();
+  return table;
+}
+
+char VowelBase(char32_t c) {
+  const VowelTable& table = VowelBases();
   return c < table.size() ? table[c] : 0;
 }
 
@@ -256,40 +267,111 @@ size_t PreviousStart(std::string_view s, size_t pos) {
   return p;
 }
 
+// Returns a mask of the bytes of p[0, 16) (bit k for p[k]) before which a
+// word may end: ASCII that is not a letter, and lead bytes of characters
+// that may not be letters.  Vietnamese letters (leads C3-C6, E1 BA/BB; all
+// letters but C3 97 and C3 B7, x and ÷) are left out, which is what makes
+// the mask sparse.  `p[16]` must be readable (the next byte of C3 and E1).
+uint32_t WordEndMaskScalar(const unsigned char* p) {
+  uint32_t mask = 0;
+  for (int k = 0; k < 16; ++k) {
+    const unsigned char b = p[k], next = p[k + 1];
+    bool end;
+    if (b < 0x80) {
+      end = !((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+    } else if (b < 0xC0) {
+      end = false;  // a continuation byte
+    } else if (b == 0xC3) {
+      end = next == 0x97 || next == 0xB7;
+    } else if (b == 0xE1) {
+      end = next != 0xBA && next != 0xBB;
+    } else {
+      end = b > 0xC6;
+    }
+    mask |= static_cast<uint32_t>(end) << k;
+  }
+  return mask;
+}
+
+#if defined(__SSE2__)
+// WordEndMaskScalar, sixteen bytes at once.
+uint32_t WordEndMask(const unsigned char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  auto at_most = [](__m128i x, int limit) {  // unsigned x <= limit, per byte
+    return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(static_cast<char>(limit))), x);
+  };
+  auto eq = [](__m128i x, int value) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(value))); };
+  const __m128i letter = at_most(_mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a')), 25);
+  const uint32_t high = static_cast<uint32_t>(_mm_movemask_epi8(v));
+  const uint32_t ascii_end = ~high & ~static_cast<uint32_t>(_mm_movemask_epi8(letter)) & 0xFFFF;
+  const __m128i lead = eq(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))), 0xC0);
+  const __m128i latin = at_most(_mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xC3))), 3);  // C3-C6
+  const __m128i e1 = eq(v, 0xE1);
+  const __m128i other_lead = _mm_andnot_si128(_mm_or_si128(latin, e1), lead);
+  const __m128i sign = _mm_and_si128(eq(v, 0xC3), _mm_or_si128(eq(next, 0x97), eq(next, 0xB7)));
+  const __m128i other_e1 = _mm_andnot_si128(_mm_or_si128(eq(next, 0xBA), eq(next, 0xBB)), e1);
+  const __m128i end = _mm_or_si128(other_lead, _mm_or_si128(sign, other_e1));
+  return ascii_end | static_cast<uint32_t>(_mm_movemask_epi8(end));
+}
+#else
+uint32_t WordEndMask(const unsigned char* p) { return WordEndMaskScalar(p); }
+#endif
+
 // Returns the ends of the syllables that may need their tone moved: ending
-// in o+a, o+e or u+y, one of the two with a mark.  A cheap byte scan; the
-// few candidates are checked by PlaceTone.
+// in o+a, o+e or u+y, one of the two with a mark.  A word-end mask sixteen
+// bytes at a time finds the few places to look; `s` is valid UTF-8
+// (Normalize's output).  The candidates are checked by PlaceTone.
 std::vector<size_t> ToneCandidates(std::string_view s) {
   std::vector<size_t> ends;
+  const VowelTable& vowels = VowelBases();
   const size_t n = s.size();
-  for (size_t i = 0; i < n;) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    // The second vowel is a, e or y (ASCII) or one of them with a mark
-    // (leads C3-C5, E1); the word must end after it.  Cheap tests first.
-    bool may_be_second = b < 0x80 ? ((b | 0x20) == 'a' || (b | 0x20) == 'e' || (b | 0x20) == 'y')
-                                  : (b >= 0xC3 && b <= 0xC5) || b == 0xE1;
-    if (!may_be_second || i == 0 || i + len > n || !WordEndsAt(s, i + len)) {
-      i += len;
-      continue;
+  const unsigned char* u = reinterpret_cast<const unsigned char*>(s.data());
+  // The syllable's last letter ends at `end` (a word ends there): is it
+  // a, e or y after o or u, one of the two with a mark?
+  auto check = [&](size_t end) {
+    if (end < 2 || !WordEndsAt(s, end)) return;
+    size_t start;
+    char second;
+    const unsigned char last = u[end - 1];
+    if (last < 0x80) {
+      if (u[end - 2] < 0x80) return;  // two plain letters: no mark
+      start = end - 1;
+      second = static_cast<char>(last | 0x20);
+    } else if (u[end - 2] >= 0xC3 && u[end - 2] <= 0xC5) {
+      start = end - 2;
+      second = vowels[(u[start] & 0x1F) << 6 | (last & 0x3F)];
+    } else if (end >= 3 && u[end - 3] == 0xE1 && (u[end - 2] == 0xBA || u[end - 2] == 0xBB)) {
+      start = end - 3;
+      const char32_t c = 0x1000 | (u[end - 2] & 0x3F) << 6 | (last & 0x3F);
+      second = c < vowels.size() ? vowels[c] : 0;
+    } else {
+      return;
     }
-    char second = static_cast<char>(b | 0x20);
-    if (b >= 0x80) {
-      size_t p = i;
-      second = VowelBase(DecodeUtf8(s, &p));
+    if (start == 0 || !(second == 'a' || second == 'e' || second == 'y')) return;
+    size_t p = PreviousStart(s, start);
+    const char32_t first_cp = DecodeUtf8(s, &p);
+    const char first = VowelBase(first_cp);
+    const bool marked = last >= 0x80 || first_cp >= 0x80;
+    if (marked && ((first == 'o' && (second == 'a' || second == 'e')) || (first == 'u' && second == 'y'))) {
+      ends.push_back(end);
     }
-    if (second == 'a' || second == 'e' || second == 'y') {
-      size_t prev = PreviousStart(s, i);
-      size_t p = prev;
-      char32_t first_cp = DecodeUtf8(s, &p);
-      char first = VowelBase(first_cp);
-      bool marked = b >= 0x80 || first_cp >= 0x80;
-      if (marked && ((first == 'o' && (second == 'a' || second == 'e')) || (first == 'u' && second == 'y'))) {
-        ends.push_back(i + len);
-      }
+  };
+  size_t block = 0;
+  for (; block + 17 <= n; block += 16) {
+    for (uint32_t mask = WordEndMask(u + block); mask != 0; mask &= mask - 1) {
+      check(block + static_cast<size_t>(__builtin_ctz(mask)));
     }
-    i += len;
   }
+  unsigned char tail[33] = {};
+  std::memcpy(tail, u + block, n - block);
+  for (size_t base = 0; block + base < n; base += 16) {
+    for (uint32_t mask = WordEndMaskScalar(tail + base); mask != 0; mask &= mask - 1) {
+      size_t end = block + base + static_cast<size_t>(__builtin_ctz(mask));
+      if (end < n) check(end);
+    }
+  }
+  check(n);
   return ends;
 }
 
@@ -374,41 +456,57 @@ const std::vector<uint8_t>& CharClasses() {
   return table;
 }
 
-// Plain ASCII that normalization copies unchanged: not a space or control,
-// not '*' when emphasis is stripped.
-bool IsPlainAscii(unsigned char b, bool strip_emphasis) {
-  return b > 0x20 && b < 0x7F && !(b == '*' && strip_emphasis);
+// What CopyableRun does with an ASCII byte.
+enum AsciiCopy : uint8_t {
+  kAsciiStops,       // needs work: controls, tab, CR, DEL ('*' when emphasis is stripped)
+  kAsciiCopies,      // copied as is: printable ASCII and LF
+  kAsciiSpaceCopies  // a space: copied unless a space precedes it (runs collapse)
+};
+
+const std::array<AsciiCopy, 128>& AsciiCopyTable(bool strip_emphasis) {
+  static const auto make = [](bool strip) {
+    std::array<AsciiCopy, 128> t{};
+    for (int b = 0x21; b < 0x7F; ++b) t[b] = kAsciiCopies;
+    t['\n'] = kAsciiCopies;
+    t[' '] = kAsciiSpaceCopies;
+    if (strip) t['*'] = kAsciiStops;
+    return t;
+  };
+  static const std::array<AsciiCopy, 128> keep = make(false), strip = make(true);
+  return strip_emphasis ? strip : keep;
 }
 
 // Returns the end of the run of input from `pos` that normalization copies
-// unchanged: plain ASCII, single spaces after a copied character, and valid
+// unchanged: printable ASCII and LF, single spaces inside the run, and valid
 // two- and three-byte characters that are NFC by themselves and start an NFC
 // segment (so each is complete once the next one is read).  *last is the
 // start of the run's last character, which the caller handles itself, since
 // a combining mark after it would change it.  Most Vietnamese text is one
 // long run: the per-character path below is for what needs work.
-size_t CopyableRun(std::string_view input, size_t pos, bool strip_emphasis,
+size_t CopyableRun(std::string_view input, size_t pos, const std::array<AsciiCopy, 128>& ascii,
                    const std::vector<uint8_t>& classes, size_t* last) {
   const size_t n = input.size();
+  const unsigned char* s = reinterpret_cast<const unsigned char*>(input.data());
   size_t run = pos;
   *last = pos;
   while (run < n) {
-    const unsigned char b = static_cast<unsigned char>(input[run]);
+    const unsigned char b = s[run];
     if (b < 0x80) {
-      bool copy = IsPlainAscii(b, strip_emphasis) ||
-                  (b == ' ' && run > pos && IsPlainAscii(static_cast<unsigned char>(input[run - 1]), strip_emphasis));
-      if (!copy) break;
+      // Every character before `run` in the run was copyable, so the only
+      // space that can precede this one is an ASCII space in the run.
+      AsciiCopy copy = ascii[b];
+      if (copy == kAsciiStops || (copy == kAsciiSpaceCopies && (run == pos || s[run - 1] == ' '))) break;
       *last = run++;
       continue;
     }
     char32_t c;
     size_t len;
-    if (b >= 0xC2 && b < 0xE0 && run + 1 < n && (static_cast<unsigned char>(input[run + 1]) & 0xC0) == 0x80) {
-      c = static_cast<char32_t>((b & 0x1F) << 6 | (static_cast<unsigned char>(input[run + 1]) & 0x3F));
+    if (b >= 0xC2 && b < 0xE0 && run + 1 < n && (s[run + 1] & 0xC0) == 0x80) {
+      c = static_cast<char32_t>((b & 0x1F) << 6 | (s[run + 1] & 0x3F));
       len = 2;
     } else if (b >= 0xE0 && b < 0xF0 && run + 2 < n) {
-      unsigned char b1 = static_cast<unsigned char>(input[run + 1]);
-      unsigned char b2 = static_cast<unsigned char>(input[run + 2]);
+      unsigned char b1 = s[run + 1];
+      unsigned char b2 = s[run + 2];
       if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || (b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F)) break;
       c = static_cast<char32_t>((b & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
       len = 3;
@@ -429,6 +527,7 @@ NormalizedText Normalize(std::string_view input, const NormalizeOptions& options
   out.text.reserve(input.size());
   Builder builder(&out);
   const std::vector<uint8_t>& classes = CharClasses();
+  const std::array<AsciiCopy, 128>& ascii = AsciiCopyTable(options.strip_emphasis);
   size_t pos = 0;
   if (input.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
   std::string error;
@@ -437,7 +536,7 @@ NormalizedText Normalize(std::string_view input, const NormalizeOptions& options
     // Fast path: a run that needs no change is copied as is, all but its
     // last character, which a combining mark (NFD) may still modify.
     size_t last = pos;
-    size_t run = CopyableRun(input, pos, options.strip_emphasis, classes, &last);
+    size_t run = CopyableRun(input, pos, ascii, classes, &last);
     if (run > pos && last > pos) {
       builder.PushVerbatim(input, pos, last);
       pos = last;

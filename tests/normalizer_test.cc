@@ -106,6 +106,40 @@ TEST(NormalizerTest, TonePlacementLeavesOtherRhymesAlone) {
   EXPECT_EQ(N("QUÝ"), "QUÝ");
 }
 
+// Syllables to re-place are found sixteen bytes at a time (issue #6): the
+// word end after them may fall anywhere in a block or in the tail, and be
+// any character that is not a letter, ASCII or not.
+TEST(NormalizerTest, TonePlacementAtEveryBlockOffsetAndWordEnd) {
+  struct {
+    std::string text;
+    std::string expected;
+  } cases[] = {
+      {"hoà", "hòa"},
+      {"thuỷ,", "thủy,"},
+      {"khoẻ\n", "khỏe\n"},
+      {"hoà\xC3\x97", "hòa\xC3\x97"},          // ×: C3 97 is no letter
+      {"hoà\xC3\xB7", "hòa\xC3\xB7"},          // ÷
+      {"hoà\xE2\x80\x9D", "hòa\xE2\x80\x9D"},  // ” closing quote
+      {"hoà\xE1\xBE\xBD", "hòa\xE1\xBE\xBD"},  // ᾽ Greek koronis: lead E1, no letter
+      {"hoà3", "hòa3"},
+      {"HOÀ.", "HÒA."},
+      // A letter after the rhyme: the word goes on, nothing moves.
+      {"hoàà", "hoàà"},
+      {"hoàạ", "hoàạ"},
+      {"hoà\xC3\xB0", "hoàđ"},  // ð, read as đ
+      {"hoàn", "hoàn"},
+  };
+  const std::string more = " và cả đoạn văn sau đó nữa";
+  for (const auto& c : cases) {
+    for (size_t pad = 0; pad < 40; ++pad) {
+      std::string prefix = std::string(pad, 'x') + " ";
+      SCOPED_TRACE(prefix + c.text);
+      EXPECT_EQ(N(prefix + c.text), prefix + c.expected);
+      EXPECT_EQ(N(prefix + c.text + more), prefix + c.expected + more);
+    }
+  }
+}
+
 TEST(NormalizerTest, SeedsSpellUyBanAlike) {
   EXPECT_EQ(N("Uỷ ban nhân dân"), N("Ủy ban nhân dân"));
   EXPECT_EQ(N("UỶ BAN NHÂN DÂN"), "ỦY BAN NHÂN DÂN");

@@ -102,6 +102,7 @@ int RunNormalize(const std::vector<std::string>& args) {
     throw po::invalid_option_value("--tone-style=" + tone_style + " (official or modern)");
   }
   normalize.strip_emphasis = vm.count("strip-markup") > 0;
+  normalize.build_map = false;  // only the text is printed; warnings carry input offsets
   CheckEncodingOption(encoding);
   std::vector<std::string> inputs =
       vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{"-"};

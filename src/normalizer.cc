@@ -268,14 +268,17 @@ size_t PreviousStart(std::string_view s, size_t pos) {
 }
 
 // Returns a mask of the bytes of p[0, 16) (bit k for p[k]) before which a
-// word may end: ASCII that is not a letter, and lead bytes of characters
-// that may not be letters.  Vietnamese letters (leads C3-C6, E1 BA/BB; all
-// letters but C3 97 and C3 B7, x and ÷) are left out, which is what makes
-// the mask sparse.  `p[16]` must be readable (the next byte of C3 and E1).
-uint32_t WordEndMaskScalar(const unsigned char* p) {
+// syllable ending in a, e or y with a mark on it or on the vowel before may
+// end.  A word may end before p[k]: ASCII that is not a letter, or the lead
+// byte of a character that may not be a letter (Vietnamese letters, leads
+// C3-C6 and E1 BA/BB, are all letters but C3 97 and C3 B7, x and ÷).  And
+// p[k-1] may end such a vowel: a continuation byte, or an ASCII a, e or y
+// after a non-ASCII byte.  Both tests together leave a sparse mask.
+// p[-2] to p[16] must be readable.
+uint32_t CandidateEndMaskScalar(const unsigned char* p) {
   uint32_t mask = 0;
   for (int k = 0; k < 16; ++k) {
-    const unsigned char b = p[k], next = p[k + 1];
+    const unsigned char b = p[k], next = p[k + 1], before = p[k - 1];
     bool end;
     if (b < 0x80) {
       end = !((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
@@ -288,34 +291,41 @@ uint32_t WordEndMaskScalar(const unsigned char* p) {
     } else {
       end = b > 0xC6;
     }
-    mask |= static_cast<uint32_t>(end) << k;
+    const unsigned char lower = before | 0x20;
+    const bool vowel_before = (before >= 0x80 && before < 0xC0) ||
+                              ((lower == 'a' || lower == 'e' || lower == 'y') && p[k - 2] >= 0x80);
+    mask |= static_cast<uint32_t>(end && vowel_before) << k;
   }
   return mask;
 }
 
 #if defined(__SSE2__)
-// WordEndMaskScalar, sixteen bytes at once.
-uint32_t WordEndMask(const unsigned char* p) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+// CandidateEndMaskScalar, sixteen bytes at once.
+uint32_t CandidateEndMask(const unsigned char* p) {
+  auto load = [](const unsigned char* at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(at)); };
+  const __m128i v = load(p), next = load(p + 1), before = load(p - 1), before2 = load(p - 2);
   auto at_most = [](__m128i x, int limit) {  // unsigned x <= limit, per byte
     return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(static_cast<char>(limit))), x);
   };
   auto eq = [](__m128i x, int value) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(value))); };
+  auto bits = [](__m128i x) { return static_cast<uint32_t>(_mm_movemask_epi8(x)); };
   const __m128i letter = at_most(_mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a')), 25);
-  const uint32_t high = static_cast<uint32_t>(_mm_movemask_epi8(v));
-  const uint32_t ascii_end = ~high & ~static_cast<uint32_t>(_mm_movemask_epi8(letter)) & 0xFFFF;
+  const uint32_t ascii_end = ~bits(v) & ~bits(letter) & 0xFFFF;
   const __m128i lead = eq(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))), 0xC0);
   const __m128i latin = at_most(_mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xC3))), 3);  // C3-C6
   const __m128i e1 = eq(v, 0xE1);
   const __m128i other_lead = _mm_andnot_si128(_mm_or_si128(latin, e1), lead);
   const __m128i sign = _mm_and_si128(eq(v, 0xC3), _mm_or_si128(eq(next, 0x97), eq(next, 0xB7)));
   const __m128i other_e1 = _mm_andnot_si128(_mm_or_si128(eq(next, 0xBA), eq(next, 0xBB)), e1);
-  const __m128i end = _mm_or_si128(other_lead, _mm_or_si128(sign, other_e1));
-  return ascii_end | static_cast<uint32_t>(_mm_movemask_epi8(end));
+  const uint32_t end = ascii_end | bits(_mm_or_si128(other_lead, _mm_or_si128(sign, other_e1)));
+  const __m128i continuation = eq(_mm_and_si128(before, _mm_set1_epi8(static_cast<char>(0xC0))), 0x80);
+  const __m128i lower = _mm_or_si128(before, _mm_set1_epi8(0x20));
+  const __m128i aey = _mm_or_si128(eq(lower, 'a'), _mm_or_si128(eq(lower, 'e'), eq(lower, 'y')));
+  const uint32_t vowel_before = bits(continuation) | (bits(aey) & bits(before2));
+  return end & vowel_before;
 }
 #else
-uint32_t WordEndMask(const unsigned char* p) { return WordEndMaskScalar(p); }
+uint32_t CandidateEndMask(const unsigned char* p) { return CandidateEndMaskScalar(p); }
 #endif
 
 // Returns the ends of the syllables that may need their tone moved: ending
@@ -330,14 +340,15 @@ std::vector<size_t> ToneCandidates(std::string_view s) {
   // The syllable's last letter ends at `end` (a word ends there): is it
   // a, e or y after o or u, one of the two with a mark?
   auto check = [&](size_t end) {
-    if (end < 2 || !WordEndsAt(s, end)) return;
+    if (end < 2) return;
     size_t start;
     char second;
     const unsigned char last = u[end - 1];
     if (last < 0x80) {
-      if (u[end - 2] < 0x80) return;  // two plain letters: no mark
-      start = end - 1;
       second = static_cast<char>(last | 0x20);
+      // Most words end in a consonant; two plain letters carry no mark.
+      if (!(second == 'a' || second == 'e' || second == 'y') || u[end - 2] < 0x80) return;
+      start = end - 1;
     } else if (u[end - 2] >= 0xC3 && u[end - 2] <= 0xC5) {
       start = end - 2;
       second = vowels[(u[start] & 0x1F) << 6 | (last & 0x3F)];
@@ -348,7 +359,7 @@ std::vector<size_t> ToneCandidates(std::string_view s) {
     } else {
       return;
     }
-    if (start == 0 || !(second == 'a' || second == 'e' || second == 'y')) return;
+    if (start == 0 || !(second == 'a' || second == 'e' || second == 'y') || !WordEndsAt(s, end)) return;
     size_t p = PreviousStart(s, start);
     const char32_t first_cp = DecodeUtf8(s, &p);
     const char first = VowelBase(first_cp);
@@ -357,18 +368,22 @@ std::vector<size_t> ToneCandidates(std::string_view s) {
       ends.push_back(end);
     }
   };
-  size_t block = 0;
+  // Ends before byte 2 are too short for two vowels; blocks start there so
+  // that the two bytes before each block are readable.
+  size_t block = 2;
   for (; block + 17 <= n; block += 16) {
-    for (uint32_t mask = WordEndMask(u + block); mask != 0; mask &= mask - 1) {
+    for (uint32_t mask = CandidateEndMask(u + block); mask != 0; mask &= mask - 1) {
       check(block + static_cast<size_t>(__builtin_ctz(mask)));
     }
   }
-  unsigned char tail[33] = {};
-  std::memcpy(tail, u + block, n - block);
-  for (size_t base = 0; block + base < n; base += 16) {
-    for (uint32_t mask = WordEndMaskScalar(tail + base); mask != 0; mask &= mask - 1) {
-      size_t end = block + base + static_cast<size_t>(__builtin_ctz(mask));
-      if (end < n) check(end);
+  if (n > 2) {
+    unsigned char tail[2 + 16 + 17] = {};  // two bytes before, up to 16, then zeros
+    std::memcpy(tail, u + block - 2, n - block + 2);
+    for (size_t base = 0; block + base < n; base += 16) {
+      for (uint32_t mask = CandidateEndMaskScalar(tail + 2 + base); mask != 0; mask &= mask - 1) {
+        size_t end = block + base + static_cast<size_t>(__builtin_ctz(mask));
+        if (end < n) check(end);
+      }
     }
   }
   check(n);
@@ -382,6 +397,7 @@ bool FixTonePlacement(NormalizedText* text, ToneStyle style) {
   std::vector<size_t> candidates = ToneCandidates(s);
   if (candidates.empty()) return false;
   NormalizedText out;
+  out.map = OffsetMap(text->map.recording());
   bool changed = false;
   size_t copied = 0;  // bytes of s already copied to out
   std::u32string word;
@@ -525,6 +541,7 @@ size_t CopyableRun(std::string_view input, size_t pos, const std::array<AsciiCop
 NormalizedText Normalize(std::string_view input, const NormalizeOptions& options) {
   NormalizedText out;
   out.text.reserve(input.size());
+  out.map = OffsetMap(options.build_map);
   Builder builder(&out);
   const std::vector<uint8_t>& classes = CharClasses();
   const std::array<AsciiCopy, 128>& ascii = AsciiCopyTable(options.strip_emphasis);

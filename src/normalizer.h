@@ -37,6 +37,9 @@ struct NormalizeOptions {
   // Drop markdown emphasis markers ('*'), as crawled pages carry them inside
   // headers and dates.  On for extraction, off for `vbhc normalize`.
   bool strip_emphasis = false;
+  // Build the map back to the input (NormalizedText::map).  Off when only the
+  // text is wanted: the map is then empty and ToSource answers {0, 0}.
+  bool build_map = true;
 };
 
 // A problem met in the input, at original byte offsets.

@@ -235,6 +235,13 @@ TEST(NormalizerTest, OffsetMapProperty) {
           cuts.push_back(i + 1);
         }
       }
+      // Without the map (vbhc normalize), the text is the same.
+      NormalizeOptions text_only{ToneStyle::kOfficial, strip};
+      text_only.build_map = false;
+      NormalizedText bare = Normalize(raw, text_only);
+      EXPECT_EQ(bare.text, n.text) << testing::PrintToString(raw);
+      EXPECT_EQ(bare.map.segments(), 0u);
+      EXPECT_EQ(bare.map.size(), n.map.size());
       for (int k = 0; k < 20; ++k) {
         size_t a = cuts[rng() % cuts.size()], b = cuts[rng() % cuts.size()];
         if (a > b) std::swap(a, b);

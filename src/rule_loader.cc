@@ -183,9 +183,16 @@ class RuleLoader {
     for (auto& [list, entries] : set_->vocab_) {
       auto& index = set_->vocab_index_[list];
       auto& lower_index = set_->vocab_lower_index_[list];
+      auto& keys = set_->vocab_keys_[list];
       for (const VocabEntry& entry : entries) {
         index.emplace(FoldString(entry.text), &entry);
         lower_index.emplace(LowerCase(entry.text), &entry);
+        keys[0].emplace_back(LowerCase(entry.text), &entry);
+        keys[1].emplace_back(FoldString(entry.text), &entry);
+      }
+      // Longest first, so that "ít nhất từ" is tried before "ít nhất".
+      for (auto& k : keys) {
+        std::sort(k.begin(), k.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
       }
     }
   }

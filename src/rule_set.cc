@@ -46,6 +46,21 @@ MatchInput MatchInput::For(const NormalizedText& n) {
       ++pos;
       continue;
     }
+    // Vietnamese letters, decided by their bytes: leads C3-C6 (all letters
+    // but x and ÷, C3 97 and C3 B7) and E1 BA/BB (all letters).
+    const unsigned char next = pos + 1 < s.size() ? static_cast<unsigned char>(s[pos + 1]) : 0;
+    if ((b >= 0xC4 && b <= 0xC6) || (b == 0xC3 && next != 0x97 && next != 0xB7)) {
+      ++letters;
+      ++marked;
+      pos += 2;
+      continue;
+    }
+    if (b == 0xE1 && (next == 0xBA || next == 0xBB)) {
+      ++letters;
+      ++marked;
+      pos += 3;
+      continue;
+    }
     char32_t c = DecodeUtf8(s, &pos);
     if (IsWordChar(c)) {
       ++letters;
@@ -99,6 +114,12 @@ const VocabEntry* RuleSet::LookupVocabAttr(std::string_view name, std::string_vi
     if (it != e.attrs.end() && FoldString(it->second) == key) return &e;
   }
   return nullptr;
+}
+
+const RuleSet::VocabKeys& RuleSet::KeyedVocab(std::string_view name, bool folded) const {
+  static const VocabKeys kEmpty;
+  auto it = vocab_keys_.find(name);
+  return it == vocab_keys_.end() ? kEmpty : it->second[folded ? 1 : 0];
 }
 
 const DimensionSettings& RuleSet::Dimension(std::string_view name) const {

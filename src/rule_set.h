@@ -33,6 +33,7 @@
 #ifndef VBHC_RULE_SET_H_
 #define VBHC_RULE_SET_H_
 
+#include <array>
 #include <map>
 #include <memory>
 #include <string>
@@ -144,6 +145,11 @@ class RuleSet {
   const VocabEntry* LookupVocabAttr(std::string_view name, std::string_view attr,
                                     std::string_view value) const;
   const DimensionSettings& Dimension(std::string_view name) const;
+  // The entries of list `name` keyed for searching in text: by lower-case
+  // text, or by folded text when `folded`; longest key first.  Made once at
+  // load time, since every document searches for the same cue lists.
+  using VocabKeys = std::vector<std::pair<std::string, const VocabEntry*>>;
+  const VocabKeys& KeyedVocab(std::string_view name, bool folded) const;
 
   // How the RE2::Set prefilter is applied: per paragraph (blank lines apart;
   // no match crosses a blank line), or once on the whole text (the simple
@@ -167,6 +173,7 @@ class RuleSet {
   std::map<std::string, std::vector<VocabEntry>, std::less<>> vocab_;
   std::map<std::string, std::map<std::string, const VocabEntry*>, std::less<>> vocab_index_;
   std::map<std::string, std::map<std::string, const VocabEntry*>, std::less<>> vocab_lower_index_;
+  std::map<std::string, std::array<VocabKeys, 2>, std::less<>> vocab_keys_;  // [lower, folded]
   std::map<std::string, DimensionSettings, std::less<>> dimensions_;
   std::unique_ptr<RE2::Set> set_;
   std::unique_ptr<RE2::Set> folded_set_;

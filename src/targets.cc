@@ -21,16 +21,12 @@ std::string Key(std::string_view s, bool accentless) {
   return accentless ? FoldString(s) : LowerCase(s);
 }
 
-// A cue list keyed once per document: "Ít nhất" -> "ít nhất" (or "it nhat").
+// A cue list, keyed once at load time: "Ít nhất" -> "ít nhất" (or "it nhat").
 struct Cues {
-  std::vector<std::pair<std::string, const VocabEntry*>> folded;
+  const RuleSet::VocabKeys& folded;  // longest first: "ít nhất từ" wins over "ít nhất"
 
-  Cues(const RuleSet& rules, const char* list, bool accentless) {
-    for (const VocabEntry& e : rules.Vocab(list)) folded.emplace_back(Key(e.text, accentless), &e);
-    // Longest first, so "ít nhất từ" wins over "ít nhất".
-    std::sort(folded.begin(), folded.end(),
-              [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
-  }
+  Cues(const RuleSet& rules, const char* list, bool accentless)
+      : folded(rules.KeyedVocab(list, accentless)) {}
 
   static bool WordEdge(const std::string& s, size_t pos) {
     if (pos == 0 || pos >= s.size()) return true;

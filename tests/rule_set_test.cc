@@ -148,6 +148,30 @@ TEST(RuleSetTest, CheckReportsFailingExamplesAndTies) {
 namespace vbhc {
 namespace {
 
+// The accentless view is chosen when under 2% of the letters carry a mark.
+// Letters are counted by their bytes (issue #6): × and ÷ share the lead byte
+// of à and ý but are no letters, and quotes and dashes are none either.
+TEST(RuleSetTest, AccentlessViewChosenByShareOfMarkedLetters) {
+  const std::string plain(98, 'a');  // 98 letters, none marked
+  struct {
+    std::string text;
+    bool folded;
+  } cases[] = {
+      {plain + " \xC3\xA0", true},                   // 1 in 99
+      {plain + " \xC3\xA0\xC3\xA0", false},          // 2 in 100: 2%, not under
+      {plain + " \xE1\xBA\xA1\xC4\x91", false},     // ạ đ
+      {plain + " \xC3\x97 \xC3\xB7 \xC3\x97", true},  // × ÷ ×: no letters
+      {plain + " \xE2\x80\x9C\xE2\x80\x9D \xE2\x80\x93 \xC2\xB0", true},  // “” – °
+      {plain + " \xC3\xA0 \xD0\x96", false},        // à and Cyrillic Ж: 2 in 100
+      {std::string(10, 'a'), false},                   // under 20 letters: never
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    NormalizedText n = Normalize(c.text);
+    EXPECT_EQ(MatchInput::For(n).folded != nullptr, c.folded);
+  }
+}
+
 // The per-paragraph prefilter finds exactly what one pass over the whole text
 // finds, on every corpus document (the optimized path equals the simple one).
 TEST(RuleSetTest, PerParagraphPrefilterEqualsWholeText) {

@@ -243,41 +243,6 @@ DecodedInput DecodeLegacy(std::string_view bytes, size_t i, bool mojibake) {
   return d;
 }
 
-// Returns true when `s` is valid UTF-8; *any_high says whether it has a byte
-// over 0x7F.  Runs on every document: ASCII is skipped eight bytes at a time.
-bool IsValidUtf8(std::string_view s, bool* any_high) {
-  *any_high = false;
-  const size_t n = s.size();
-  size_t i = 0;
-  while (i < n) {
-    if (i + 8 <= n) {
-      uint64_t block;
-      std::memcpy(&block, s.data() + i, 8);
-      if ((block & 0x8080808080808080ULL) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      ++i;
-      continue;
-    }
-    *any_high = true;
-    int len = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
-    if (len == 0 || i + len > n) return false;
-    for (int k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
-    if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F) || (b == 0xF0 && b1 < 0x90) ||
-        (b == 0xF4 && b1 > 0x8F)) {
-      return false;
-    }
-    i += len;
-  }
-  return true;
-}
 
 // True when UTF-8 `text` holds Latin-1 signs and letters that Vietnamese
 // does not use (® Þ § µ ¸ Ð …) or C1 controls, as legacy bytes read as
@@ -331,6 +296,43 @@ bool LooksLikeMojibake(std::string_view text) {
 constexpr size_t kSampleBytes = 64 * 1024;
 
 }  // namespace
+
+// Runs on every document: ASCII is skipped eight bytes at a time.
+bool IsValidUtf8(std::string_view s, bool* any_high) {
+  bool high_seen = false;
+  if (any_high == nullptr) any_high = &high_seen;
+  *any_high = false;
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t block;
+      std::memcpy(&block, s.data() + i, 8);
+      if ((block & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    *any_high = true;
+    int len = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
+    if (len == 0 || i + len > n) return false;
+    for (int k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
+    if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F) || (b == 0xF0 && b1 < 0x90) ||
+        (b == 0xF4 && b1 > 0x8F)) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
 
 const std::vector<std::string>& KnownEncodings() {
   static const std::vector<std::string> names = [] {

@@ -40,6 +40,11 @@ const std::vector<std::string>& KnownEncodings();
 // input as UTF-8), else as detected.
 DecodedInput DecodeInput(std::string_view bytes, std::string_view forced = {});
 
+// Returns true when `s` is valid UTF-8 (no overlong form, surrogate or code
+// point over U+10FFFF); *any_high, when given, says whether it has a byte
+// over 0x7F.
+bool IsValidUtf8(std::string_view s, bool* any_high = nullptr);
+
 // Returns the share (0..1) of the words of UTF-8 `text` that are common
 // Vietnamese syllables: the detection score.
 double VietnameseScore(std::string_view text);

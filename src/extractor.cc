@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "header.h"
 #include "targets.h"
@@ -30,11 +29,11 @@ std::string Sha256Hex(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
-  std::string hex;
-  char buf[3];
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex(2 * length, '0');
   for (unsigned int i = 0; i < length; ++i) {
-    std::snprintf(buf, sizeof buf, "%02x", digest[i]);
-    hex += buf;
+    hex[2 * i] = kHex[digest[i] >> 4];
+    hex[2 * i + 1] = kHex[digest[i] & 0xF];
   }
   return hex;
 }
@@ -95,6 +94,16 @@ Analysis Extractor::Analyze(std::string_view bytes) const {
 }
 
 Json Extractor::Record(const Analysis& a, std::string_view bytes, const std::string& path) {
+  return RecordOf(a, a.items, bytes, path);
+}
+
+Json Extractor::Record(Analysis&& a, std::string_view bytes, const std::string& path) {
+  std::vector<Item> items = std::move(a.items);
+  return RecordOf(a, std::move(items), bytes, path);
+}
+
+Json Extractor::RecordOf(const Analysis& a, std::vector<Item> items, std::string_view bytes,
+                         const std::string& path) {
   Json record = Json::object();
   record["schema"] = "vbhc.plan/1";
   record["source"] = {{"path", path},
@@ -104,8 +113,8 @@ Json Extractor::Record(const Analysis& a, std::string_view bytes, const std::str
                       {"encoding_confidence", std::round(a.decoded.confidence * 100) / 100}};
   record["document"] = a.document;
   for (const DimensionKey& d : kRecordDimensions) record[d.key] = Json::array();
-  for (const Item& item : a.items) {
-    Json out = item.fields;
+  for (Item& item : items) {
+    Json out = std::move(item.fields);
     // The text is the original bytes; for a legacy encoding, their UTF-8.
     Span in_text = a.normalized.map.ToSource(item.span);
     Span original = a.TextToOriginal(in_text);

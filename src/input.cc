@@ -153,11 +153,16 @@ ssize_t ReadSome(int fd, size_t count, std::string* bytes, std::string* error) {
 namespace {
 
 // Reads `fd` to its end into *bytes; false with *error on a read error or
-// over `max_bytes`.
-bool ReadAll(int fd, size_t max_bytes, std::string* bytes, std::string* error) {
+// over `max_bytes`.  `expected` is the size fstat gave (0: unknown): the
+// buffer is sized for it, since ReadSome zero-fills what it asks for and a
+// fixed 64 KiB per read cost more than the rest of reading a small file.
+bool ReadAll(int fd, size_t max_bytes, std::string* bytes, std::string* error, size_t expected = 0) {
   bytes->clear();
-  while (true) {
-    ssize_t n = ReadSome(fd, 1 << 16, bytes, error);
+  for (bool first = true;; first = false) {
+    const size_t count = expected == 0 ? size_t{1} << 16
+                         : first      ? std::min(expected, max_bytes) + 1
+                                      : size_t{1} << 12;  // the end, or growth
+    ssize_t n = ReadSome(fd, count, bytes, error);
     if (n < 0) return false;
     if (n == 0) return true;
     if (bytes->size() > max_bytes) {
@@ -186,7 +191,7 @@ bool ReadInput(const std::string& path, size_t max_bytes, std::string* bytes, st
   constexpr int kAttempts = 3;
   for (int attempt = 1; attempt <= kAttempts; ++attempt) {
     if (attempt > 1 && lseek(fd, 0, SEEK_SET) != 0) break;
-    good = ReadAll(fd, max_bytes, bytes, error);
+    good = ReadAll(fd, max_bytes, bytes, error, regular ? static_cast<size_t>(before.st_size) : 0);
     struct stat after {};
     if (!good || !regular || fstat(fd, &after) != 0) break;
     if (SameVersion(before, after) && bytes->size() == static_cast<size_t>(after.st_size)) break;

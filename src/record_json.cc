@@ -1,7 +1,10 @@
 #include "record_json.h"
 
 #include <algorithm>
+#include <charconv>
 #include <sstream>
+
+#include "encoding.h"
 
 namespace vbhc {
 namespace {
@@ -12,10 +15,87 @@ std::string Str(const Json& v) {
   return v.dump();
 }
 
+// What nlohmann::json writes for `v` on one line, invalid UTF-8 replaced.
+std::string Dump(const Json& v) { return v.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+void AppendString(const std::string& s, std::string* out) {
+  // Most strings need no escape and are valid UTF-8: copied as they are.
+  // The others (quotes, backslashes, controls, invalid bytes) go through
+  // nlohmann::json's own escaping, so the output is the same either way.
+  const bool plain = std::none_of(s.begin(), s.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
+  });
+  if (plain && IsValidUtf8(s)) {
+    out->push_back('"');
+    out->append(s);
+    out->push_back('"');
+  } else {
+    out->append(Dump(Json(s)));
+  }
+}
+
+// Appends `v` as nlohmann::json's dump(-1) would write it.  Records are
+// mostly objects, arrays, short strings and integers: those are written
+// here, skipping the per-byte UTF-8 state machine of the library's
+// serializer (a quarter of the cost of a record); floating-point numbers
+// are left to the library, for its shortest round-trip form.
+void AppendJson(const Json& v, std::string* out) {
+  switch (v.type()) {
+    case Json::value_t::object: {
+      out->push_back('{');
+      bool first = true;
+      for (const auto& [key, value] : v.items()) {
+        if (!first) out->push_back(',');
+        first = false;
+        AppendString(key, out);
+        out->push_back(':');
+        AppendJson(value, out);
+      }
+      out->push_back('}');
+      return;
+    }
+    case Json::value_t::array: {
+      out->push_back('[');
+      bool first = true;
+      for (const Json& value : v) {
+        if (!first) out->push_back(',');
+        first = false;
+        AppendJson(value, out);
+      }
+      out->push_back(']');
+      return;
+    }
+    case Json::value_t::string:
+      AppendString(v.get_ref<const std::string&>(), out);
+      return;
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned: {
+      char digits[24];
+      auto written = v.is_number_unsigned()
+                         ? std::to_chars(digits, digits + sizeof digits, v.get<uint64_t>())
+                         : std::to_chars(digits, digits + sizeof digits, v.get<int64_t>());
+      out->append(digits, written.ptr);
+      return;
+    }
+    case Json::value_t::boolean:
+      out->append(v.get<bool>() ? "true" : "false");
+      return;
+    case Json::value_t::null:
+      out->append("null");
+      return;
+    default:  // floating point (and kinds records never hold)
+      out->append(Dump(v));
+      return;
+  }
+}
+
 }  // namespace
 
 std::string RecordToJsonLine(const Json& record) {
-  return record.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+  std::string line;
+  AppendJson(record, &line);
+  line.push_back('\n');
+  return line;
 }
 
 std::string RecordToText(const Json& r) {

@@ -165,6 +165,14 @@ class RuleLoader {
                                  rule->folded_re->error());
       }
     }
+    std::vector<std::string_view> dimensions;
+    for (auto& rule : set_->rules_) dimensions.push_back(rule->dimension);
+    std::sort(dimensions.begin(), dimensions.end());
+    dimensions.erase(std::unique(dimensions.begin(), dimensions.end()), dimensions.end());
+    for (auto& rule : set_->rules_) {
+      rule->dimension_rank = static_cast<int>(
+          std::lower_bound(dimensions.begin(), dimensions.end(), rule->dimension) - dimensions.begin());
+    }
     if (!set_->errors_.empty()) return;
     RE2::Options set_options = Options();
     set_options.set_max_mem(kSetMaxMem);

@@ -206,7 +206,7 @@ std::vector<RuleMatch> RuleSet::Match(const MatchInput& input, std::string* erro
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     const RuleMatch& x = found[a];
     const RuleMatch& y = found[b];
-    if (x.rule->dimension != y.rule->dimension) return x.rule->dimension < y.rule->dimension;
+    if (x.rule->dimension_rank != y.rule->dimension_rank) return x.rule->dimension_rank < y.rule->dimension_rank;
     if (x.span.size() != y.span.size()) return x.span.size() > y.span.size();
     if (x.rule->priority != y.rule->priority) return x.rule->priority > y.rule->priority;
     if (x.rule != y.rule) return x.rule->index < y.rule->index;
@@ -242,7 +242,7 @@ std::vector<RuleMatch> RuleSet::Match(const MatchInput& input, std::string* erro
   }
   std::sort(out.begin(), out.end(), [](const RuleMatch& a, const RuleMatch& b) {
     if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
-    return a.rule->dimension < b.rule->dimension;
+    return a.rule->dimension_rank < b.rule->dimension_rank;
   });
   return out;
 }

@@ -70,6 +70,9 @@ struct RuleExample {
 struct Rule {
   std::string id;
   std::string dimension;
+  // The position of `dimension` among the rule set's dimension names, sorted:
+  // compares as the name does, without comparing strings.
+  int dimension_rank = 0;
   std::string pattern;        // as written in the file
   std::string expanded;       // pieces expanded, spaces widened
   int priority = 0;

@@ -90,5 +90,11 @@ TEST(ExtractorTest, HeaderFields) {
   EXPECT_TRUE(extractor.Extract("UBND tỉnh vừa ban hành Quyết định số 12/QĐ-UBND.", "n")["document"].is_null());
 }
 
+// The hex is written by table now (issue #6); the digest must not change.
+TEST(ExtractorTest, Sha256HexOfKnownVectors) {
+  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
 }  // namespace
 }  // namespace vbhc

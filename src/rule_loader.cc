@@ -22,10 +22,6 @@ namespace {
 
 constexpr int kMaxPieceDepth = 16;
 constexpr size_t kMaxExpandedPattern = 64 * 1024;
-// RE2's default is 8 MiB per regex; a rule that needs more is reported, not
-// silently truncated to "no match".
-constexpr int64_t kRe2MaxMem = 16 << 20;
-constexpr int64_t kSetMaxMem = 256 << 20;
 
 std::string Where(const std::string& file, const toml::source_region& region) {
   std::ostringstream out;
@@ -153,17 +149,14 @@ class RuleLoader {
         }
       }
       rule->expanded = WidenSpaces(expanded);
-      rule->re = std::make_unique<RE2>(rule->expanded, Options());
+      rule->re = std::make_unique<RE2>(rule->expanded, RuleSet::RuleOptions());
       if (!rule->re->ok()) {
         Error(loc, rule->id, "bad pattern: " + rule->re->error() + " at '" +
                                  rule->re->error_arg() + "'");
         continue;
       }
-      rule->folded_re = std::make_unique<RE2>(FoldPattern(rule->expanded), Options());
-      if (!rule->folded_re->ok()) {
-        Error(loc, rule->id, "accentless form of the pattern does not compile: " +
-                                 rule->folded_re->error());
-      }
+      // Compiled on the first accentless document (RuleSet::Accentless).
+      rule->folded_pattern = FoldPattern(rule->expanded);
     }
     std::vector<std::string_view> dimensions;
     for (auto& rule : set_->rules_) dimensions.push_back(rule->dimension);
@@ -174,18 +167,13 @@ class RuleLoader {
           std::lower_bound(dimensions.begin(), dimensions.end(), rule->dimension) - dimensions.begin());
     }
     if (!set_->errors_.empty()) return;
-    RE2::Options set_options = Options();
-    set_options.set_max_mem(kSetMaxMem);
-    set_options.set_longest_match(false);  // only "which rules match" is asked
-    set_->set_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
-    set_->folded_set_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+    set_->set_ = std::make_unique<RE2::Set>(RuleSet::SetOptions(), RE2::UNANCHORED);
     for (auto& rule : set_->rules_) {
       std::string error;
       set_->set_->Add(rule->expanded, &error);
-      set_->folded_set_->Add(FoldPattern(rule->expanded), &error);
       if (!error.empty()) Error(rule->where.file, rule->id, "cannot add to RE2::Set: " + error);
     }
-    if (!set_->set_->Compile() || !set_->folded_set_->Compile()) {
+    if (!set_->set_->Compile()) {
       Error("rules", "", "the prefilter RE2::Set does not compile (out of memory?)");
     }
     for (auto& [list, entries] : set_->vocab_) {
@@ -206,16 +194,7 @@ class RuleLoader {
   }
 
  private:
-  static RE2::Options Options() {
-    RE2::Options options;
-    options.set_case_sensitive(false);
-    // Leftmost-longest: "ngày 15" must take DAY = 15, not stop at 1 because
-    // 0?[1-9] comes first in the alternation.
-    options.set_longest_match(true);
-    options.set_log_errors(false);
-    options.set_max_mem(kRe2MaxMem);
-    return options;
-  }
+
 
   void Error(const std::string& where, const std::string& id, const std::string& message) {
     set_->errors_.push_back(where + ": " + (id.empty() ? "" : id + ": ") + message);

@@ -34,7 +34,60 @@ size_t NextCharStart(std::string_view text, size_t pos) {
   return pos;
 }
 
+// RE2's default is 8 MiB per regex; a rule that needs more is reported, not
+// silently truncated to "no match".
+constexpr int64_t kRe2MaxMem = 16 << 20;
+constexpr int64_t kSetMaxMem = 256 << 20;
+
 }  // namespace
+
+RE2::Options RuleSet::RuleOptions() {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  // Leftmost-longest: "ngày 15" must take DAY = 15, not stop at 1 because
+  // 0?[1-9] comes first in the alternation.
+  options.set_longest_match(true);
+  options.set_log_errors(false);
+  options.set_max_mem(kRe2MaxMem);
+  return options;
+}
+
+RE2::Options RuleSet::SetOptions() {
+  RE2::Options options = RuleOptions();
+  options.set_max_mem(kSetMaxMem);
+  options.set_longest_match(false);  // only "which rules match" is asked
+  return options;
+}
+
+const RuleSet::AccentlessMatchers& RuleSet::Accentless() const {
+  std::call_once(accentless_once_, [this] {
+    auto m = std::make_unique<AccentlessMatchers>();
+    m->set = std::make_unique<RE2::Set>(SetOptions(), RE2::UNANCHORED);
+    for (const auto& rule : rules_) {
+      const std::string where = rule->where.file + ":" + std::to_string(rule->where.line) + ":" +
+                                std::to_string(rule->where.column) + ": " + rule->id + ": ";
+      auto re = std::make_unique<RE2>(rule->folded_pattern, RuleOptions());
+      if (!re->ok()) {
+        m->errors.push_back(where + "accentless form of the pattern does not compile: " + re->error());
+        re.reset();
+      }
+      m->rules.push_back(std::move(re));
+      std::string error;
+      if (m->set && m->set->Add(rule->folded_pattern, &error) < 0) {
+        m->errors.push_back(where + "accentless form cannot join the RE2::Set: " + error);
+        m->set.reset();
+      }
+    }
+    if (m->set && !m->set->Compile()) {
+      m->errors.push_back("rules: the accentless prefilter RE2::Set does not compile (out of memory?)");
+      m->set.reset();
+    }
+    accentless_ = std::move(m);
+  });
+  return *accentless_;
+}
+
+const std::vector<std::string>& RuleSet::AccentlessErrors() const { return Accentless().errors; }
 
 MatchInput MatchInput::For(const NormalizedText& n) {
   size_t letters = 0, marked = 0;
@@ -153,15 +206,17 @@ std::vector<RuleMatch> RuleSet::Match(const MatchInput& input, std::string* erro
     }
     chunks.push_back({start, text.size()});
   }
-  const RE2::Set* set = folded ? folded_set_.get() : set_.get();
+  const AccentlessMatchers* accentless = folded ? &Accentless() : nullptr;
+  if (accentless && !accentless->errors.empty() && error) *error = accentless->errors.front();
+  const RE2::Set* set = folded ? accentless->set.get() : set_.get();
   std::vector<int> candidates;
   std::vector<re2::StringPiece> groups;
   for (const Span& chunk : chunks) {
     candidates.clear();
     RE2::Set::ErrorInfo info;
-    if (!set->Match(text.substr(chunk.begin, chunk.size()), &candidates, &info) &&
-        info.kind != RE2::Set::kNoError) {
-      if (error) *error = "RE2::Set prefilter failed (DFA out of memory); ran every rule";
+    if (set == nullptr || (!set->Match(text.substr(chunk.begin, chunk.size()), &candidates, &info) &&
+                           info.kind != RE2::Set::kNoError)) {
+      if (error && set) *error = "RE2::Set prefilter failed (DFA out of memory); ran every rule";
       candidates.clear();
       for (size_t i = 0; i < rules_.size(); ++i) candidates.push_back(static_cast<int>(i));
     }
@@ -169,7 +224,9 @@ std::vector<RuleMatch> RuleSet::Match(const MatchInput& input, std::string* erro
     for (int index : candidates) {
       const Rule& rule = *rules_[index];
       if (!dimension.empty() && rule.dimension != dimension) continue;
-      const RE2& re = folded ? *rule.folded_re : *rule.re;
+      const RE2* compiled = folded ? accentless->rules[index].get() : rule.re.get();
+      if (compiled == nullptr) continue;  // reported in *error
+      const RE2& re = *compiled;
       groups.resize(re.NumberOfCapturingGroups() + 1);
       size_t pos = chunk.begin;
       while (pos <= chunk.end) {

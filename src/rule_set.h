@@ -36,6 +36,7 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -81,8 +82,8 @@ struct Rule {
   std::vector<RuleExample> examples;
   std::vector<RuleExample> counter_examples;
   SourceLocation where;
-  std::unique_ptr<RE2> re;         // on the normalized text
-  std::unique_ptr<RE2> folded_re;  // on the folded (accentless) view
+  std::unique_ptr<RE2> re;     // on the normalized text
+  std::string folded_pattern;  // `expanded` without diacritics, for the folded view
 };
 
 // Per-dimension settings ([dimensions.NAME] tables).
@@ -167,10 +168,28 @@ class RuleSet {
                                std::string_view dimension = {},
                                Prefilter prefilter = Prefilter::kPerParagraph) const;
 
+  // Compiles the matchers of the accentless view now (else the first
+  // accentless document does) and returns their errors, one "file:line:col:
+  // rule id: message" each.  `vbhc rules check` reports them.
+  const std::vector<std::string>& AccentlessErrors() const;
+
  private:
   friend class RuleLoader;
   RuleSet() = default;
-  void Compile();
+
+  // The options every rule is compiled with, and those of the prefilter set.
+  static RE2::Options RuleOptions();
+  static RE2::Options SetOptions();
+
+  // The matchers of the accentless (folded) view, compiled on first use:
+  // most runs never meet an accentless document, and compiling both views
+  // at load doubled the start-up of every command.
+  struct AccentlessMatchers {
+    std::vector<std::unique_ptr<RE2>> rules;  // by rule index; null if it does not compile
+    std::unique_ptr<RE2::Set> set;            // null if it does not compile
+    std::vector<std::string> errors;
+  };
+  const AccentlessMatchers& Accentless() const;
 
   std::vector<std::unique_ptr<Rule>> rules_;
   std::map<std::string, std::vector<VocabEntry>, std::less<>> vocab_;
@@ -179,7 +198,8 @@ class RuleSet {
   std::map<std::string, std::array<VocabKeys, 2>, std::less<>> vocab_keys_;  // [lower, folded]
   std::map<std::string, DimensionSettings, std::less<>> dimensions_;
   std::unique_ptr<RE2::Set> set_;
-  std::unique_ptr<RE2::Set> folded_set_;
+  mutable std::once_flag accentless_once_;
+  mutable std::unique_ptr<AccentlessMatchers> accentless_;
   std::vector<std::string> errors_;
   std::vector<std::string> warnings_;
 };

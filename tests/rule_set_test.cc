@@ -172,6 +172,40 @@ TEST(RuleSetTest, AccentlessViewChosenByShareOfMarkedLetters) {
   }
 }
 
+// The accentless view is compiled on the first accentless document, not at
+// load (issue #6: it doubled every command's start-up).  A pattern whose
+// accented form compiles but whose folded form does not ([ý-Ỳ] folds to the
+// reversed range [y-Y]) loads; its error is reported by AccentlessErrors and
+// by Match on accentless text, and the other rules still match there.
+TEST(RuleSetTest, AccentlessViewCompiledOnFirstUseReportsItsErrors) {
+  auto rules = RuleSet::LoadFiles({{"t.toml", R"(
+[[rule]]
+id = "t.odd_range"
+dimension = "t"
+pattern = '''k[ý-Ỳ]'''
+
+[[rule]]
+id = "t.year"
+dimension = "u"
+pattern = '''năm (?P<year>\d{4})'''
+)"}});
+  ASSERT_TRUE(rules->ok()) << rules->error();
+  NormalizedText accented = Normalize("kỳ họp năm 2024");
+  std::vector<std::string> ids;
+  for (const RuleMatch& m : rules->Match(MatchInput::ForView(accented, false))) ids.push_back(m.rule->id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"t.odd_range", "t.year"}));
+
+  NormalizedText plain = Normalize("ky hop nam 2024");
+  std::string error;
+  ids.clear();
+  for (const RuleMatch& m : rules->Match(MatchInput::ForView(plain, true), &error)) ids.push_back(m.rule->id);
+  EXPECT_EQ(ids, std::vector<std::string>{"t.year"});
+  EXPECT_NE(error.find("t.toml:"), std::string::npos) << error;
+  EXPECT_NE(error.find("t.odd_range: accentless form of the pattern does not compile"), std::string::npos)
+      << error;
+  EXPECT_EQ(rules->AccentlessErrors().size(), 2u);  // the rule, and the set it could not join
+}
+
 // The per-paragraph prefilter finds exactly what one pass over the whole text
 // finds, on every corpus document (the optimized path equals the simple one).
 TEST(RuleSetTest, PerParagraphPrefilterEqualsWholeText) {

@@ -492,6 +492,64 @@ const std::array<AsciiCopy, 128>& AsciiCopyTable(bool strip_emphasis) {
   return strip_emphasis ? strip : keep;
 }
 
+#if defined(__SSE2__)
+// True when the facts CopyableBlocks relies on hold for this ICU: every
+// character of U+00C0-U+01BF but Ð and ð, and of U+1E80-U+1EFF, is copied
+// unchanged (checked once against the character classes, else the block
+// scan stays off and the per-character path does all the work).
+bool BlockScanHolds(const std::vector<uint8_t>& classes) {
+  static const bool holds = [&] {
+    for (char32_t c = 0xC0; c < 0x1C0; ++c) {
+      if (c != 0xD0 && c != 0xF0 && !(classes[c] & kCopyable)) return false;
+    }
+    for (char32_t c = 0x1E80; c < 0x1F00; ++c) {
+      if (!(classes[c] & kCopyable)) return false;
+    }
+    return !(classes[0xD0] & kCopyable) && !(classes[0xF0] & kCopyable);
+  }();
+  return holds;
+}
+
+// Returns the end of the 16-byte blocks from `pos` that hold only what
+// normalization copies unchanged, the common case of Vietnamese NFC text:
+// printable ASCII, LF, single spaces, and the two- and three-byte letters of
+// Vietnamese (leads C3-C6 but Ð/ð, E1 BA/BB), well formed.  Anything else
+// (controls, NBSP, dashes, combining marks, other scripts, invalid bytes)
+// ends the blocks and is left to the per-character path.  Reads s[pos - 2]
+// to s[end + 16]; the end may fall inside a character, and the character
+// before it is not known to be complete.
+size_t CopyableBlocks(const unsigned char* s, size_t pos, size_t n, bool strip_emphasis) {
+  auto load = [](const unsigned char* at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(at)); };
+  auto eq = [](__m128i x, int value) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(value))); };
+  auto at_most = [](__m128i x, int limit) {  // unsigned x <= limit, per byte
+    return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(static_cast<char>(limit))), x);
+  };
+  auto latin_lead = [&](__m128i x) {  // C3-C6
+    return at_most(_mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(0xC3))), 3);
+  };
+  const __m128i top2 = _mm_set1_epi8(static_cast<char>(0xC0));
+  for (; pos + 17 <= n; pos += 16) {
+    const __m128i v = load(s + pos), next = load(s + pos + 1);
+    const __m128i before = load(s + pos - 1), before2 = load(s + pos - 2);
+    __m128i bad = _mm_andnot_si128(eq(v, '\n'), at_most(v, 0x1F));  // controls, CR, tab
+    bad = _mm_or_si128(bad, eq(v, 0x7F));
+    if (strip_emphasis) bad = _mm_or_si128(bad, eq(v, '*'));
+    bad = _mm_or_si128(bad, _mm_and_si128(eq(v, ' '), eq(before, ' ')));  // runs of spaces
+    const __m128i lead = eq(_mm_and_si128(v, top2), 0xC0);
+    const __m128i latin = latin_lead(v), e1 = eq(v, 0xE1);
+    bad = _mm_or_si128(bad, _mm_andnot_si128(_mm_or_si128(latin, e1), lead));  // other leads
+    bad = _mm_or_si128(bad, _mm_andnot_si128(_mm_or_si128(eq(next, 0xBA), eq(next, 0xBB)), e1));
+    bad = _mm_or_si128(bad, _mm_and_si128(eq(v, 0xC3), _mm_or_si128(eq(next, 0x90), eq(next, 0xB0))));
+    // Continuation bytes exactly where the leads before them want them.
+    const __m128i continuation = eq(_mm_and_si128(v, top2), 0x80);
+    const __m128i wanted = _mm_or_si128(_mm_or_si128(latin_lead(before), eq(before, 0xE1)), eq(before2, 0xE1));
+    bad = _mm_or_si128(bad, _mm_xor_si128(continuation, wanted));
+    if (_mm_movemask_epi8(bad) != 0) break;
+  }
+  return pos;
+}
+#endif
+
 // Returns the end of the run of input from `pos` that normalization copies
 // unchanged: printable ASCII and LF, single spaces inside the run, and valid
 // two- and three-byte characters that are NFC by themselves and start an NFC
@@ -505,7 +563,27 @@ size_t CopyableRun(std::string_view input, size_t pos, const std::array<AsciiCop
   const unsigned char* s = reinterpret_cast<const unsigned char*>(input.data());
   size_t run = pos;
   *last = pos;
+#if defined(__SSE2__)
+  const bool block_scan = BlockScanHolds(classes);
+  size_t next_block = pos + 1;  // where a block scan is next worth trying
+#endif
   while (run < n) {
+#if defined(__SSE2__)
+    // Whole blocks first, once the run holds a character (a space opening
+    // the run is the caller's); after a block that failed, the characters
+    // up to its end are taken one by one.
+    if (block_scan && run >= next_block && run >= 2 && run + 17 <= n) {
+      size_t end = CopyableBlocks(s, run, n, ascii['*'] == kAsciiStops);
+      next_block = end + 16;
+      // The last character of the blocks may be cut or unfinished (E1 BA,
+      // then a letter): the per-character path takes it again, from its start.
+      end = end > run ? PreviousStart(input, end) : run;
+      if (end > run) {
+        run = end;
+        *last = PreviousStart(input, run);
+      }
+    }
+#endif
     const unsigned char b = s[run];
     if (b < 0x80) {
       // Every character before `run` in the run was copyable, so the only

@@ -33,6 +33,7 @@ bool NormalizeStream(const std::string& path, const std::string& forced_encoding
   std::string buffer, encoding = forced_encoding;
   bool detected = !forced_encoding.empty(), eof = false, good = true;
   size_t base = 0;  // file offset of buffer[0]
+  NormalizedText n;  // reused chunk after chunk
   // Reads until the buffer holds `want` bytes or the file ends.
   auto fill = [&](size_t want) {
     while (!eof && buffer.size() < want) {
@@ -61,7 +62,7 @@ bool NormalizeStream(const std::string& path, const std::string& forced_encoding
     }
     // Legacy encodings are decoded first; warnings keep offsets into the file.
     DecodedInput decoded = encoding == "utf-8" ? DecodedInput() : DecodeInput(chunk, encoding);
-    NormalizedText n = Normalize(decoded.identity ? chunk : std::string_view(decoded.text), options);
+    Normalize(decoded.identity ? chunk : std::string_view(decoded.text), options, &n);
     for (const Warning& w : n.warnings) {
       size_t at = decoded.identity ? w.span.begin : decoded.map.ToSource(w.span).begin;
       std::cerr << "vbhc normalize: " << path << ": byte " << base + at << ": " << w.message << "\n";

@@ -10,6 +10,7 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <optional>
 
 #include <cstdio>
 #include <string>
@@ -390,32 +391,67 @@ std::vector<size_t> ToneCandidates(std::string_view s) {
   return ends;
 }
 
-// Rewrites the tone placement of open-rhyme syllables.  Returns false (and
-// leaves `text` alone) when no syllable needs it: the common case.
-bool FixTonePlacement(NormalizedText* text, ToneStyle style) {
+// The syllable ending at `end` (its letters back to a non-letter, a digit
+// or `floor`) with its tone placed, when that changes it.
+struct Replacement {
+  size_t start = 0;
+  std::u32string letters;  // the syllable as placed
+};
+std::optional<Replacement> PlacedSyllable(const std::string& s, size_t floor, size_t end,
+                                          ToneStyle style, std::u32string* word) {
+  size_t start = end;
+  while (start > floor) {
+    size_t prev = PreviousStart(s, start);
+    size_t p = prev;
+    char32_t d = DecodeUtf8(s, &p);
+    if (!IsWordChar(d) || (d >= '0' && d <= '9')) break;
+    start = prev;
+  }
+  word->clear();
+  for (size_t p = start; p < end;) word->push_back(DecodeUtf8(s, &p));
+  if (word->size() < 2 || word->size() > 7) return std::nullopt;
+  std::optional<std::u32string> fixed = PlaceTone(*word, style);
+  if (!fixed) return std::nullopt;
+  return Replacement{start, std::move(*fixed)};
+}
+
+// Without a map to keep, syllables whose placed form has the same bytes'
+// length (all but a few, such as ẽ/õ) are rewritten where they are: no copy
+// of the text.  Returns false, changing nothing, when one is not.
+bool PlaceTonesInPlace(std::string* text, const std::vector<size_t>& candidates, ToneStyle style) {
+  std::vector<std::pair<size_t, std::string>> edits;  // (start, UTF-8)
+  std::u32string word;
+  size_t floor = 0;
+  for (size_t end : candidates) {
+    std::optional<Replacement> r = PlacedSyllable(*text, floor, end, style, &word);
+    if (!r) continue;
+    std::string bytes;
+    for (char32_t c : r->letters) AppendUtf8(c, &bytes);
+    if (bytes.size() != end - r->start) return false;
+    edits.emplace_back(r->start, std::move(bytes));
+    floor = end;
+  }
+  for (const auto& [start, bytes] : edits) text->replace(start, bytes.size(), bytes);
+  return true;
+}
+
+// Rewrites the tone placement of open-rhyme syllables; `text` is left alone
+// when no syllable needs it (the common case).
+void FixTonePlacement(NormalizedText* text, ToneStyle style) {
   const std::string& s = text->text;
   std::vector<size_t> candidates = ToneCandidates(s);
-  if (candidates.empty()) return false;
+  if (candidates.empty()) return;
+  if (!text->map.recording() && PlaceTonesInPlace(&text->text, candidates, style)) return;
   NormalizedText out;
   out.map = OffsetMap(text->map.recording());
   bool changed = false;
   size_t copied = 0;  // bytes of s already copied to out
   std::u32string word;
   for (size_t end : candidates) {
-    // The syllable: the letters before `end` (digits end it).
-    size_t start = end;
-    while (start > copied) {
-      size_t prev = PreviousStart(s, start);
-      size_t p = prev;
-      char32_t d = DecodeUtf8(s, &p);
-      if (!IsWordChar(d) || (d >= '0' && d <= '9')) break;
-      start = prev;
-    }
-    word.clear();
-    for (size_t p = start; p < end;) word.push_back(DecodeUtf8(s, &p));
-    if (word.size() < 2 || word.size() > 7) continue;
-    auto fixed = PlaceTone(word, style);
-    if (!fixed) continue;
+    std::optional<Replacement> r = PlacedSyllable(s, copied, end, style, &word);
+    if (!r) continue;
+    const size_t start = r->start;
+    const std::u32string* fixed = &r->letters;
     changed = true;
     out.text.append(s, copied, start - copied);
     out.map.AppendRange(text->map, copied, start);
@@ -439,12 +475,11 @@ bool FixTonePlacement(NormalizedText* text, ToneStyle style) {
     }
     copied = end;
   }
-  if (!changed) return false;
+  if (!changed) return;
   out.text.append(s, copied, s.size() - copied);
   out.map.AppendRange(text->map, copied, s.size());
   text->text = std::move(out.text);
   text->map = std::move(out.map);
-  return true;
 }
 
 // Per BMP code point: may it be copied unchanged when the next code point
@@ -618,6 +653,14 @@ size_t CopyableRun(std::string_view input, size_t pos, const std::array<AsciiCop
 
 NormalizedText Normalize(std::string_view input, const NormalizeOptions& options) {
   NormalizedText out;
+  Normalize(input, options, &out);
+  return out;
+}
+
+void Normalize(std::string_view input, const NormalizeOptions& options, NormalizedText* result) {
+  NormalizedText& out = *result;
+  out.text.clear();
+  out.warnings.clear();
   out.text.reserve(input.size());
   out.map = OffsetMap(options.build_map);
   Builder builder(&out);
@@ -719,7 +762,6 @@ NormalizedText Normalize(std::string_view input, const NormalizeOptions& options
   }
   builder.Flush();
   FixTonePlacement(&out, options.tone_style);
-  return out;
 }
 
 size_t NormalizationCut(std::string_view input) {

@@ -62,6 +62,9 @@ struct FoldedText {
 
 // Returns the normalized text of `input` (any bytes).
 NormalizedText Normalize(std::string_view input, const NormalizeOptions& options = {});
+// The same into *out, reusing its buffers: for a stream of chunks, where a
+// fresh megabyte per chunk cost more in page faults than normalizing it.
+void Normalize(std::string_view input, const NormalizeOptions& options, NormalizedText* out);
 
 // Returns a position p where `input` can be cut so that normalizing [0, p)
 // and [p, end) apart gives exactly the normalization of the whole: after the

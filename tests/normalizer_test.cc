@@ -219,7 +219,7 @@ bool InsideValidChar(const std::string& raw, size_t pos) {
 TEST(NormalizerTest, OffsetMapProperty) {
   const std::vector<std::string> pieces = {
       "Quyết", " định", " số", " 12/QĐ-UBND", "\r\n", "\xC2\xA0", "\t", "  ", "Uỷ", " ban",
-      Nfd(" Việt"), Nfd(" một"), " hoà", " thuỷ", " khoẻ", "\xE2\x80\x93", "\x80", "\xE1\xBA",
+      Nfd(" Việt"), Nfd(" một"), " hoà", " thuỷ", " khoẻ", " khoẽ", " thuỹ", "\xE2\x80\x93", "\x80", "\xE1\xBA",
       " 85,5%", "\xE2\x80\x8B", "Ð", " quý", "\n", "a", "*", " năm* *2025"};
   std::mt19937 rng(20261123);
   for (int round = 0; round < 400; ++round) {
@@ -366,6 +366,29 @@ TEST(NormalizerTest, BlockScanEqualsPerCharacterPath) {
       NormalizedText n = Normalize(whole, {ToneStyle::kOfficial, strip});
       ASSERT_EQ(n.text, expected) << testing::PrintToString(whole);
       ASSERT_EQ(n.warnings.size(), warnings) << testing::PrintToString(whole);
+    }
+  }
+}
+
+// vbhc normalize reuses one NormalizedText chunk after chunk (issue #6): what
+// a reused one holds must not depend on what it held before.
+TEST(NormalizerTest, ReusedResultEqualsFreshOne) {
+  const std::string inputs[] = {"Quyết định \xFF số 12", Nfd("Việt Nam hoà bình"), "", "a  b\r\nc",
+                                "Uỷ ban \xE1\xBA", "x"};
+  NormalizedText reused;
+  for (bool map : {true, false}) {
+    NormalizeOptions options;
+    options.build_map = map;
+    for (const std::string& in : inputs) {
+      SCOPED_TRACE(testing::PrintToString(in));
+      Normalize(in, options, &reused);
+      NormalizedText fresh = Normalize(in, options);
+      EXPECT_EQ(reused.text, fresh.text);
+      ASSERT_EQ(reused.warnings.size(), fresh.warnings.size());
+      EXPECT_EQ(reused.map.segments(), fresh.map.segments());
+      for (size_t b = 0; b <= fresh.text.size(); ++b) {
+        EXPECT_EQ(reused.map.ToSource({b, fresh.text.size()}), fresh.map.ToSource({b, fresh.text.size()}));
+      }
     }
   }
 }

@@ -252,12 +252,13 @@ std::vector<RuleMatch> RuleSet::Match(const MatchInput& input, std::string* erro
       RuleMatch m;
       m.rule = &rule;
       m.span = input.ToNormalized({begin, end});
+      m.groups.Reserve(re.NamedCapturingGroups().size());
       for (const auto& [name, group] : re.NamedCapturingGroups()) {
         const re2::StringPiece& g = groups[group];
         if (g.data() == nullptr) continue;
         size_t gb = g.data() - text.data();
         Span ns = input.ToNormalized({gb, gb + g.size()});
-        m.groups[name] = {input.normalized->text.substr(ns.begin, ns.size()), ns};
+        m.groups.Add(name, {input.normalized->text.substr(ns.begin, ns.size()), ns});
       }
       found.push_back(std::move(m));
       pos = end > begin ? end : NextCharStart(text, begin);

@@ -33,10 +33,12 @@
 #ifndef VBHC_RULE_SET_H_
 #define VBHC_RULE_SET_H_
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -111,10 +113,44 @@ struct Capture {
   Span span;         // in the normalized text
 };
 
+// The named groups of a match that took part in it, sorted by name (as a
+// std::map would be): a flat vector, since a match has a handful and a
+// document makes thousands of matches.
+class Captures {
+ public:
+  using Entry = std::pair<std::string, Capture>;
+  using const_iterator = std::vector<Entry>::const_iterator;
+
+  // Returns the group `name`, or end().
+  const_iterator find(std::string_view name) const {
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), name,
+                               [](const Entry& e, std::string_view n) { return e.first < n; });
+    return it != entries_.end() && it->first == name ? it : entries_.end();
+  }
+  // Returns 1 when group `name` took part in the match, else 0.
+  size_t count(std::string_view name) const { return find(name) != end() ? 1 : 0; }
+  // Returns the group `name`; throws std::out_of_range when it is absent.
+  const Capture& at(std::string_view name) const {
+    auto it = find(name);
+    if (it == end()) throw std::out_of_range("no capture group " + std::string(name));
+    return it->second;
+  }
+  const_iterator begin() const { return entries_.begin(); }
+  const_iterator end() const { return entries_.end(); }
+  size_t size() const { return entries_.size(); }
+
+  void Reserve(size_t n) { entries_.reserve(n); }
+  // Adds group `name`; names must come in increasing order.
+  void Add(const std::string& name, Capture capture) { entries_.emplace_back(name, std::move(capture)); }
+
+ private:
+  std::vector<Entry> entries_;
+};
+
 struct RuleMatch {
   const Rule* rule = nullptr;
   Span span;  // in the normalized text
-  std::map<std::string, Capture> groups;
+  Captures groups;
 };
 
 class RuleSet {

@@ -9,7 +9,9 @@
 #include <gtest/gtest.h>
 #include <iconv.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <random>
 #include <fstream>
 #include <sstream>
 
@@ -256,6 +258,58 @@ TEST(EncodingTest, AccentlessAndEnglishAsciiAreNotViqr) {
   }
   EXPECT_EQ(DecodeInput("It's the user's choice, isn't it? You're right; o'clock. Yes. No? a.b.c").encoding,
             "utf-8");
+}
+
+// The reference: Unicode's well-formed byte sequences (table 3-7), one
+// character at a time.
+bool ReferenceValidUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    auto at = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
+    auto cont = [](unsigned char c, unsigned char lo = 0x80, unsigned char hi = 0xBF) { return c >= lo && c <= hi; };
+    size_t len = 0;
+    if (b < 0x80) len = 1;
+    else if (b >= 0xC2 && b <= 0xDF && cont(at(1))) len = 2;
+    else if (b == 0xE0 && cont(at(1), 0xA0) && cont(at(2))) len = 3;
+    else if (((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) && cont(at(1)) && cont(at(2))) len = 3;
+    else if (b == 0xED && cont(at(1), 0x80, 0x9F) && cont(at(2))) len = 3;
+    else if (b == 0xF0 && cont(at(1), 0x90) && cont(at(2)) && cont(at(3))) len = 4;
+    else if (b >= 0xF1 && b <= 0xF3 && cont(at(1)) && cont(at(2)) && cont(at(3))) len = 4;
+    else if (b == 0xF4 && cont(at(1), 0x80, 0x8F) && cont(at(2)) && cont(at(3))) len = 4;
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+// Valid one- to three-byte UTF-8 is checked 16 bytes at a time (issue #6):
+// random texts, mostly valid Vietnamese with a slip now and then at any
+// offset, must be judged as the reference judges them.
+TEST(EncodingTest, IsValidUtf8AgreesWithTheReference) {
+  const std::vector<std::string> pieces = {
+      "a", " ", "Quyết", " định", "đ", "Ủy", "ban", "\n", "2021", "\xC2\xA0", "\xE2\x80\x93",
+      "\xE0\xA4\x85",      // अ: E0 with its second byte in A0-BF
+      "\xED\x9F\xBF",      // U+D7FF: ED at its limit
+      "\xF0\x9F\x98\x80",  // emoji
+      "\xF4\x8F\xBF\xBF",  // U+10FFFF
+      // Ill-formed:
+      "\xFF", "\x80", "\xC3", "\xC0\xAF", "\xE0\x80\x80", "\xED\xA0\x80", "\xE1\xBA", "\xF4\x90\x80\x80",
+      "\xF8\x88\x80\x80\x80", "\xC1\xBF",
+  };
+  std::mt19937 rng(2026);
+  for (int round = 0; round < 4000; ++round) {
+    std::string s;
+    const int count = static_cast<int>(rng() % 60);
+    for (int k = 0; k < count; ++k) {
+      s += rng() % 8 == 0 ? pieces[rng() % pieces.size()] : pieces[rng() % 10];
+    }
+    bool high = false;
+    SCOPED_TRACE(testing::PrintToString(s));
+    ASSERT_EQ(IsValidUtf8(s, &high), ReferenceValidUtf8(s));
+    if (ReferenceValidUtf8(s)) {
+      EXPECT_EQ(high, std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+    }
+  }
 }
 
 }  // namespace

@@ -7,12 +7,9 @@
 #include <cstring>
 #include <unordered_set>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "composing_codec.h"
 #include "normalizer.h"
+#include "simd_bytes.h"
 #include "vietnamese.h"
 
 namespace vbhc {
@@ -310,25 +307,17 @@ constexpr size_t kSampleBytes = 64 * 1024;
 // The end may fall inside a character.  Sets *high when a block has a byte
 // over 0x7F.
 size_t ValidUtf8Blocks(const unsigned char* s, size_t i, size_t n, bool* high) {
-  auto load = [](const unsigned char* at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(at)); };
-  auto eq = [](__m128i x, int value) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(value))); };
-  auto in_range = [](__m128i x, int low, int high_byte) {  // low <= x <= high_byte, unsigned
-    const __m128i d = _mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(low)));
-    return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(static_cast<char>(high_byte - low))), d);
-  };
-  auto lead3 = [&](__m128i x) {  // E1-EC, EE-EF
-    return _mm_or_si128(in_range(x, 0xE1, 0xEC), in_range(x, 0xEE, 0xEF));
-  };
+  using namespace simd;  // NOLINT: the byte tests read as a formula
+  auto lead3 = [](__m128i x) { return Or(InRange(x, 0xE1, 0xEC), InRange(x, 0xEE, 0xEF)); };
   for (; i + 16 <= n; i += 16) {
-    const __m128i v = load(s + i), before = load(s + i - 1), before2 = load(s + i - 2);
-    const int top = _mm_movemask_epi8(v);
-    if (top == 0 && (s[i - 1] < 0xC0) && (s[i - 2] < 0xE0)) continue;  // ASCII, nothing pending
-    const __m128i continuation = in_range(v, 0x80, 0xBF);
-    const __m128i lead = _mm_or_si128(in_range(v, 0xC2, 0xDF), lead3(v));
-    const __m128i other = _mm_andnot_si128(_mm_or_si128(continuation, lead), _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(static_cast<char>(0x80))), v));
-    const __m128i wanted = _mm_or_si128(_mm_or_si128(in_range(before, 0xC2, 0xDF), lead3(before)), lead3(before2));
-    const __m128i bad = _mm_or_si128(other, _mm_xor_si128(continuation, wanted));
-    if (_mm_movemask_epi8(bad) != 0) break;
+    const __m128i v = Load(s + i), before = Load(s + i - 1), before2 = Load(s + i - 2);
+    const uint32_t top = Bits(v);
+    if (top == 0 && s[i - 1] < 0xC0 && s[i - 2] < 0xE0) continue;  // ASCII, nothing pending
+    const __m128i continuation = TopBits(v, 0x80);
+    const __m128i lead = Or(InRange(v, 0xC2, 0xDF), lead3(v));
+    const __m128i other = AndNot(InRange(v, 0x80, 0xFF), Or(continuation, lead));
+    const __m128i wanted = Or(Or(InRange(before, 0xC2, 0xDF), lead3(before)), lead3(before2));
+    if (Bits(Or(other, _mm_xor_si128(continuation, wanted))) != 0) break;
     if (top != 0) *high = true;
   }
   return i;

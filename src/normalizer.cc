@@ -3,18 +3,15 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <array>
 #include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <optional>
-
-#include <cstdio>
 #include <string>
 #include <unordered_map>
+
+#include "simd_bytes.h"
 
 namespace vbhc {
 namespace {
@@ -283,14 +280,8 @@ uint32_t CandidateEndMaskScalar(const unsigned char* p) {
     bool end;
     if (b < 0x80) {
       end = !((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
-    } else if (b < 0xC0) {
-      end = false;  // a continuation byte
-    } else if (b == 0xC3) {
-      end = next == 0x97 || next == 0xB7;
-    } else if (b == 0xE1) {
-      end = next != 0xBA && next != 0xBB;
     } else {
-      end = b > 0xC6;
+      end = b >= 0xC0 && !StartsVietnameseLetter(b, next);  // not a continuation byte
     }
     const unsigned char lower = before | 0x20;
     const bool vowel_before = (before >= 0x80 && before < 0xC0) ||
@@ -303,26 +294,19 @@ uint32_t CandidateEndMaskScalar(const unsigned char* p) {
 #if defined(__SSE2__)
 // CandidateEndMaskScalar, sixteen bytes at once.
 uint32_t CandidateEndMask(const unsigned char* p) {
-  auto load = [](const unsigned char* at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(at)); };
-  const __m128i v = load(p), next = load(p + 1), before = load(p - 1), before2 = load(p - 2);
-  auto at_most = [](__m128i x, int limit) {  // unsigned x <= limit, per byte
-    return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(static_cast<char>(limit))), x);
-  };
-  auto eq = [](__m128i x, int value) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(value))); };
-  auto bits = [](__m128i x) { return static_cast<uint32_t>(_mm_movemask_epi8(x)); };
-  const __m128i letter = at_most(_mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a')), 25);
-  const uint32_t ascii_end = ~bits(v) & ~bits(letter) & 0xFFFF;
-  const __m128i lead = eq(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))), 0xC0);
-  const __m128i latin = at_most(_mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xC3))), 3);  // C3-C6
-  const __m128i e1 = eq(v, 0xE1);
-  const __m128i other_lead = _mm_andnot_si128(_mm_or_si128(latin, e1), lead);
-  const __m128i sign = _mm_and_si128(eq(v, 0xC3), _mm_or_si128(eq(next, 0x97), eq(next, 0xB7)));
-  const __m128i other_e1 = _mm_andnot_si128(_mm_or_si128(eq(next, 0xBA), eq(next, 0xBB)), e1);
-  const uint32_t end = ascii_end | bits(_mm_or_si128(other_lead, _mm_or_si128(sign, other_e1)));
-  const __m128i continuation = eq(_mm_and_si128(before, _mm_set1_epi8(static_cast<char>(0xC0))), 0x80);
-  const __m128i lower = _mm_or_si128(before, _mm_set1_epi8(0x20));
-  const __m128i aey = _mm_or_si128(eq(lower, 'a'), _mm_or_si128(eq(lower, 'e'), eq(lower, 'y')));
-  const uint32_t vowel_before = bits(continuation) | (bits(aey) & bits(before2));
+  using namespace simd;  // NOLINT: the byte tests read as a formula
+  const __m128i v = Load(p), next = Load(p + 1), before = Load(p - 1), before2 = Load(p - 2);
+  const __m128i letter = InRange(Or(v, Splat(0x20)), 'a', 'z');
+  const uint32_t ascii_end = ~Bits(v) & ~Bits(letter) & 0xFFFF;
+  // Leads that do not start a Vietnamese letter (StartsVietnameseLetter).
+  const __m128i e1 = Eq(v, 0xE1);
+  const __m128i other_lead = AndNot(TopBits(v, 0xC0), Or(InRange(v, 0xC3, 0xC6), e1));
+  const __m128i sign = And(Eq(v, 0xC3), Or(Eq(next, 0x97), Eq(next, 0xB7)));
+  const __m128i other_e1 = AndNot(e1, Or(Eq(next, 0xBA), Eq(next, 0xBB)));
+  const uint32_t end = ascii_end | Bits(Or(other_lead, Or(sign, other_e1)));
+  const __m128i lower = Or(before, Splat(0x20));
+  const __m128i aey = Or(Eq(lower, 'a'), Or(Eq(lower, 'e'), Eq(lower, 'y')));
+  const uint32_t vowel_before = Bits(TopBits(before, 0x80)) | (Bits(aey) & Bits(before2));
   return end & vowel_before;
 }
 #else
@@ -554,32 +538,22 @@ bool BlockScanHolds(const std::vector<uint8_t>& classes) {
 // to s[end + 16]; the end may fall inside a character, and the character
 // before it is not known to be complete.
 size_t CopyableBlocks(const unsigned char* s, size_t pos, size_t n, bool strip_emphasis) {
-  auto load = [](const unsigned char* at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(at)); };
-  auto eq = [](__m128i x, int value) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(value))); };
-  auto at_most = [](__m128i x, int limit) {  // unsigned x <= limit, per byte
-    return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(static_cast<char>(limit))), x);
-  };
-  auto latin_lead = [&](__m128i x) {  // C3-C6
-    return at_most(_mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(0xC3))), 3);
-  };
-  const __m128i top2 = _mm_set1_epi8(static_cast<char>(0xC0));
+  using namespace simd;  // NOLINT: the byte tests read as a formula
   for (; pos + 17 <= n; pos += 16) {
-    const __m128i v = load(s + pos), next = load(s + pos + 1);
-    const __m128i before = load(s + pos - 1), before2 = load(s + pos - 2);
-    __m128i bad = _mm_andnot_si128(eq(v, '\n'), at_most(v, 0x1F));  // controls, CR, tab
-    bad = _mm_or_si128(bad, eq(v, 0x7F));
-    if (strip_emphasis) bad = _mm_or_si128(bad, eq(v, '*'));
-    bad = _mm_or_si128(bad, _mm_and_si128(eq(v, ' '), eq(before, ' ')));  // runs of spaces
-    const __m128i lead = eq(_mm_and_si128(v, top2), 0xC0);
-    const __m128i latin = latin_lead(v), e1 = eq(v, 0xE1);
-    bad = _mm_or_si128(bad, _mm_andnot_si128(_mm_or_si128(latin, e1), lead));  // other leads
-    bad = _mm_or_si128(bad, _mm_andnot_si128(_mm_or_si128(eq(next, 0xBA), eq(next, 0xBB)), e1));
-    bad = _mm_or_si128(bad, _mm_and_si128(eq(v, 0xC3), _mm_or_si128(eq(next, 0x90), eq(next, 0xB0))));
+    const __m128i v = Load(s + pos), next = Load(s + pos + 1);
+    const __m128i before = Load(s + pos - 1), before2 = Load(s + pos - 2);
+    __m128i bad = AndNot(AtMost(v, 0x1F), Eq(v, '\n'));  // controls, CR, tab
+    bad = Or(bad, Eq(v, 0x7F));
+    if (strip_emphasis) bad = Or(bad, Eq(v, '*'));
+    bad = Or(bad, And(Eq(v, ' '), Eq(before, ' ')));  // runs of spaces
+    const __m128i latin = InRange(v, 0xC3, 0xC6), e1 = Eq(v, 0xE1);
+    bad = Or(bad, AndNot(TopBits(v, 0xC0), Or(latin, e1)));  // other leads
+    bad = Or(bad, AndNot(e1, Or(Eq(next, 0xBA), Eq(next, 0xBB))));
+    bad = Or(bad, And(Eq(v, 0xC3), Or(Eq(next, 0x90), Eq(next, 0xB0))));  // Ð ð
     // Continuation bytes exactly where the leads before them want them.
-    const __m128i continuation = eq(_mm_and_si128(v, top2), 0x80);
-    const __m128i wanted = _mm_or_si128(_mm_or_si128(latin_lead(before), eq(before, 0xE1)), eq(before2, 0xE1));
-    bad = _mm_or_si128(bad, _mm_xor_si128(continuation, wanted));
-    if (_mm_movemask_epi8(bad) != 0) break;
+    const __m128i wanted = Or(Or(InRange(before, 0xC3, 0xC6), Eq(before, 0xE1)), Eq(before2, 0xE1));
+    bad = Or(bad, _mm_xor_si128(TopBits(v, 0x80), wanted));
+    if (Bits(bad) != 0) break;
   }
   return pos;
 }

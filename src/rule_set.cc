@@ -99,19 +99,12 @@ MatchInput MatchInput::For(const NormalizedText& n) {
       ++pos;
       continue;
     }
-    // Vietnamese letters, decided by their bytes: leads C3-C6 (all letters
-    // but x and ÷, C3 97 and C3 B7) and E1 BA/BB (all letters).
+    // Vietnamese letters are decided by their bytes, the rest decoded.
     const unsigned char next = pos + 1 < s.size() ? static_cast<unsigned char>(s[pos + 1]) : 0;
-    if ((b >= 0xC4 && b <= 0xC6) || (b == 0xC3 && next != 0x97 && next != 0xB7)) {
+    if (StartsVietnameseLetter(b, next)) {
       ++letters;
       ++marked;
-      pos += 2;
-      continue;
-    }
-    if (b == 0xE1 && (next == 0xBA || next == 0xBB)) {
-      ++letters;
-      ++marked;
-      pos += 3;
+      pos += b == 0xE1 ? 3 : 2;
       continue;
     }
     char32_t c = DecodeUtf8(s, &pos);

@@ -25,6 +25,15 @@ enum class ToneStyle {
 // Returns true for letters and digits (any script); used for word boundaries.
 bool IsWordChar(char32_t c);
 
+// True when UTF-8 lead byte `b`, followed by `next`, starts a letter that
+// Vietnamese writes (U+00C0-U+01BF but × and ÷, U+1E80-U+1EFF): decided from
+// the bytes, for scans that must not decode every character.  False says
+// nothing: other characters may be letters too (IsWordChar decides).
+inline bool StartsVietnameseLetter(unsigned char b, unsigned char next) {
+  return (b >= 0xC4 && b <= 0xC6) || (b == 0xC3 && next != 0x97 && next != 0xB7) ||
+         (b == 0xE1 && (next == 0xBA || next == 0xBB));
+}
+
 // Appends the folded form of `c` to `out` as UTF-8: tone and shape marks
 // removed, đ -> d, and lower case unless `keep_case` (Đ -> D then).
 void FoldCodePoint(char32_t c, std::string* out, bool keep_case = false);

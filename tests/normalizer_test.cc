@@ -121,6 +121,8 @@ TEST(NormalizerTest, TonePlacementAtEveryBlockOffsetAndWordEnd) {
       {"hoà\xC3\xB7", "hòa\xC3\xB7"},          // ÷
       {"hoà\xE2\x80\x9D", "hòa\xE2\x80\x9D"},  // ” closing quote
       {"hoà\xE1\xBE\xBD", "hòa\xE1\xBE\xBD"},  // ᾽ Greek koronis: lead E1, no letter
+      {"hoà\xC2\xBB", "hòa\xC2\xBB"},          // », lead C2
+      {"hoà\xC2\xB0", "hòa\xC2\xB0"},          // °
       {"hoà3", "hòa3"},
       {"HOÀ.", "HÒA."},
       // A letter after the rhyme: the word goes on, nothing moves.

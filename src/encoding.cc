@@ -331,9 +331,9 @@ bool IsValidUtf8(std::string_view s, bool* any_high) {
   if (any_high == nullptr) any_high = &high_seen;
   *any_high = false;
   const size_t n = s.size();
-  const unsigned char* u = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = 0;
 #if defined(__SSE2__)
+  const unsigned char* u = reinterpret_cast<const unsigned char*>(s.data());
   size_t next_block = 2;  // where a block check is next worth trying
 #endif
   while (i < n) {

@@ -435,7 +435,6 @@ void FixTonePlacement(NormalizedText* text, ToneStyle style) {
     std::optional<Replacement> r = PlacedSyllable(s, copied, end, style, &word);
     if (!r) continue;
     const size_t start = r->start;
-    const std::u32string* fixed = &r->letters;
     changed = true;
     out.text.append(s, copied, start - copied);
     out.map.AppendRange(text->map, copied, start);
@@ -448,7 +447,7 @@ void FixTonePlacement(NormalizedText* text, ToneStyle style) {
       DecodeUtf8(s, &p);
       if (k + 2 == word.size()) pair_begin = letter_begin;
       piece.clear();
-      AppendUtf8((*fixed)[k], &piece);
+      AppendUtf8(r->letters[k], &piece);
       out.text.append(piece);
       if (k + 2 < word.size()) {
         out.map.AppendRange(text->map, letter_begin, p);
@@ -498,18 +497,16 @@ enum AsciiCopy : uint8_t {
   kAsciiSpaceCopies  // a space: copied unless a space precedes it (runs collapse)
 };
 
-const std::array<AsciiCopy, 128>& AsciiCopyTable(bool strip_emphasis) {
-  static const auto make = [](bool strip) {
-    std::array<AsciiCopy, 128> t{};
-    for (int b = 0x21; b < 0x7F; ++b) t[b] = kAsciiCopies;
-    t['\n'] = kAsciiCopies;
-    t[' '] = kAsciiSpaceCopies;
-    if (strip) t['*'] = kAsciiStops;
-    return t;
-  };
-  static const std::array<AsciiCopy, 128> keep = make(false), strip = make(true);
-  return strip_emphasis ? strip : keep;
+constexpr std::array<AsciiCopy, 128> MakeAsciiCopyTable(bool strip_emphasis) {
+  std::array<AsciiCopy, 128> t{};
+  for (int b = 0x21; b < 0x7F; ++b) t[b] = kAsciiCopies;
+  t['\n'] = kAsciiCopies;
+  t[' '] = kAsciiSpaceCopies;
+  if (strip_emphasis) t['*'] = kAsciiStops;
+  return t;
 }
+constexpr std::array<AsciiCopy, 128> kAsciiCopy = MakeAsciiCopyTable(false);
+constexpr std::array<AsciiCopy, 128> kAsciiCopyStrippingEmphasis = MakeAsciiCopyTable(true);
 
 #if defined(__SSE2__)
 // True when the facts CopyableBlocks relies on hold for this ICU: every
@@ -566,8 +563,9 @@ size_t CopyableBlocks(const unsigned char* s, size_t pos, size_t n, bool strip_e
 // start of the run's last character, which the caller handles itself, since
 // a combining mark after it would change it.  Most Vietnamese text is one
 // long run: the per-character path below is for what needs work.
-size_t CopyableRun(std::string_view input, size_t pos, const std::array<AsciiCopy, 128>& ascii,
+size_t CopyableRun(std::string_view input, size_t pos, bool strip_emphasis,
                    const std::vector<uint8_t>& classes, size_t* last) {
+  const std::array<AsciiCopy, 128>& ascii = strip_emphasis ? kAsciiCopyStrippingEmphasis : kAsciiCopy;
   const size_t n = input.size();
   const unsigned char* s = reinterpret_cast<const unsigned char*>(input.data());
   size_t run = pos;
@@ -582,7 +580,7 @@ size_t CopyableRun(std::string_view input, size_t pos, const std::array<AsciiCop
     // the run is the caller's); after a block that failed, the characters
     // up to its end are taken one by one.
     if (block_scan && run >= next_block && run >= 2 && run + 17 <= n) {
-      size_t end = CopyableBlocks(s, run, n, ascii['*'] == kAsciiStops);
+      size_t end = CopyableBlocks(s, run, n, strip_emphasis);
       next_block = end + 16;
       // The last character of the blocks may be cut or unfinished (E1 BA,
       // then a letter): the per-character path takes it again, from its start.
@@ -639,7 +637,6 @@ void Normalize(std::string_view input, const NormalizeOptions& options, Normaliz
   out.map = OffsetMap(options.build_map);
   Builder builder(&out);
   const std::vector<uint8_t>& classes = CharClasses();
-  const std::array<AsciiCopy, 128>& ascii = AsciiCopyTable(options.strip_emphasis);
   size_t pos = 0;
   if (input.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
   std::string error;
@@ -648,7 +645,7 @@ void Normalize(std::string_view input, const NormalizeOptions& options, Normaliz
     // Fast path: a run that needs no change is copied as is, all but its
     // last character, which a combining mark (NFD) may still modify.
     size_t last = pos;
-    size_t run = CopyableRun(input, pos, ascii, classes, &last);
+    size_t run = CopyableRun(input, pos, options.strip_emphasis, classes, &last);
     if (run > pos && last > pos) {
       builder.PushVerbatim(input, pos, last);
       pos = last;

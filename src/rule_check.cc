@@ -28,7 +28,7 @@ std::string StripDiacritics(const std::string& text) {
 }
 
 std::string Location(const Rule& rule, const RuleExample& e) {
-  return e.where.file + ":" + std::to_string(e.where.line) + ":" + std::to_string(e.where.column) +
+  return e.where.str() +
          ": " + rule.id + ": ";
 }
 
@@ -111,8 +111,7 @@ RuleCheckReport CheckRules(const RuleSet& rules, const std::vector<std::string>&
   }
   for (size_t i = 0; i < rules.rules().size(); ++i) {
     const Rule& rule = *rules.rules()[i];
-    std::string where = rule.where.file + ":" + std::to_string(rule.where.line) + ":" +
-                        std::to_string(rule.where.column) + ": " + rule.id + ": ";
+    std::string where = rule.where.str() + ": " + rule.id + ": ";
     if (rule.examples.empty() || rule.counter_examples.empty()) {
       report.results.push_back({&rule, "has examples", "", false,
                                 where + "a rule needs at least one example and one counter-example"});

@@ -127,8 +127,7 @@ class RuleLoader {
   // Expands pieces, compiles every rule, builds the prefilter sets.
   void Finish() {
     for (auto& rule : set_->rules_) {
-      std::string loc = rule->where.file + ":" + std::to_string(rule->where.line) + ":" +
-                        std::to_string(rule->where.column);
+      std::string loc = rule->where.str();
       std::string error;
       std::string expanded = Expand(rule->pattern, 0, &error);
       if (!error.empty()) {
@@ -181,10 +180,11 @@ class RuleLoader {
       auto& lower_index = set_->vocab_lower_index_[list];
       auto& keys = set_->vocab_keys_[list];
       for (const VocabEntry& entry : entries) {
-        index.emplace(FoldString(entry.text), &entry);
-        lower_index.emplace(LowerCase(entry.text), &entry);
-        keys[0].emplace_back(LowerCase(entry.text), &entry);
-        keys[1].emplace_back(FoldString(entry.text), &entry);
+        const std::string lower = LowerCase(entry.text), folded = FoldString(entry.text);
+        index.emplace(folded, &entry);
+        lower_index.emplace(lower, &entry);
+        keys[0].emplace_back(lower, &entry);
+        keys[1].emplace_back(folded, &entry);
       }
       // Longest first, so that "ít nhất từ" is tried before "ít nhất".
       for (auto& k : keys) {

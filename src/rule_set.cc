@@ -64,8 +64,7 @@ const RuleSet::AccentlessMatchers& RuleSet::Accentless() const {
     auto m = std::make_unique<AccentlessMatchers>();
     m->set = std::make_unique<RE2::Set>(SetOptions(), RE2::UNANCHORED);
     for (const auto& rule : rules_) {
-      const std::string where = rule->where.file + ":" + std::to_string(rule->where.line) + ":" +
-                                std::to_string(rule->where.column) + ": " + rule->id + ": ";
+      const std::string where = rule->where.str() + ": " + rule->id + ": ";
       auto re = std::make_unique<RE2>(rule->folded_pattern, RuleOptions());
       if (!re->ok()) {
         m->errors.push_back(where + "accentless form of the pattern does not compile: " + re->error());

@@ -62,6 +62,8 @@ struct SourceLocation {
   std::string file;
   int line = 0;
   int column = 0;
+  // Returns "file:line:column", the prefix of every message about it.
+  std::string str() const { return file + ":" + std::to_string(line) + ":" + std::to_string(column); }
 };
 
 struct RuleExample {

@@ -39,6 +39,40 @@ size_t NextCharStart(std::string_view text, size_t pos) {
 constexpr int64_t kRe2MaxMem = 16 << 20;
 constexpr int64_t kSetMaxMem = 256 << 20;
 
+// The lowest number no other live thread holds, taken on a thread's first
+// match and given back when it ends: threads that live at the same time are
+// numbered densely, however many came and went before (a pool remade per
+// batch must not spread over ever more shards).
+class ThreadOrdinal {
+ public:
+  ThreadOrdinal() {
+    std::lock_guard<std::mutex> lock(Registry().mutex);
+    std::vector<bool>& taken = Registry().taken;
+    value = static_cast<unsigned>(std::find(taken.begin(), taken.end(), false) - taken.begin());
+    if (value == taken.size()) taken.push_back(true);
+    taken[value] = true;
+  }
+  ~ThreadOrdinal() {
+    std::lock_guard<std::mutex> lock(Registry().mutex);
+    Registry().taken[value] = false;
+  }
+  ThreadOrdinal(const ThreadOrdinal&) = delete;
+  ThreadOrdinal& operator=(const ThreadOrdinal&) = delete;
+
+  unsigned value = 0;
+
+ private:
+  struct State {
+    std::mutex mutex;
+    std::vector<bool> taken;
+  };
+  // Never destroyed: threads may end after static destructors have run.
+  static State& Registry() {
+    static State* state = new State;
+    return *state;
+  }
+};
+
 }  // namespace
 
 RE2::Options RuleSet::RuleOptions() {
@@ -59,34 +93,74 @@ RE2::Options RuleSet::SetOptions() {
   return options;
 }
 
-const RuleSet::AccentlessMatchers& RuleSet::Accentless() const {
-  std::call_once(accentless_once_, [this] {
-    auto m = std::make_unique<AccentlessMatchers>();
-    m->set = std::make_unique<RE2::Set>(SetOptions(), RE2::UNANCHORED);
-    for (const auto& rule : rules_) {
-      const std::string where = rule->where.str() + ": " + rule->id + ": ";
-      auto re = std::make_unique<RE2>(rule->folded_pattern, RuleOptions());
-      if (!re->ok()) {
-        m->errors.push_back(where + "accentless form of the pattern does not compile: " + re->error());
-        re.reset();
-      }
-      m->rules.push_back(std::move(re));
-      std::string error;
-      if (m->set && m->set->Add(rule->folded_pattern, &error) < 0) {
-        m->errors.push_back(where + "accentless form cannot join the RE2::Set: " + error);
-        m->set.reset();
-      }
+RuleSet::ViewMatchers RuleSet::CompileView(bool folded) const {
+  ViewMatchers m;
+  m.owned_set = std::make_unique<RE2::Set>(SetOptions(), RE2::UNANCHORED);
+  const char* what = folded ? "accentless form of the pattern" : "pattern";
+  for (const auto& rule : rules_) {
+    const std::string& pattern = folded ? rule->folded_pattern : rule->expanded;
+    const std::string where = rule->where.str() + ": " + rule->id + ": ";
+    auto re = std::make_unique<RE2>(pattern, RuleOptions());
+    if (!re->ok()) {
+      m.errors.push_back(where + what + " does not compile: " + re->error());
+      re.reset();
     }
-    if (m->set && !m->set->Compile()) {
-      m->errors.push_back("rules: the accentless prefilter RE2::Set does not compile (out of memory?)");
-      m->set.reset();
+    m.rules.push_back(re.get());
+    m.owned_rules.push_back(std::move(re));
+    std::string error;
+    if (m.owned_set && m.owned_set->Add(pattern, &error) < 0) {
+      m.errors.push_back(where + what + " cannot join the RE2::Set: " + error);
+      m.owned_set.reset();
     }
-    accentless_ = std::move(m);
-  });
-  return *accentless_;
+  }
+  if (m.owned_set && !m.owned_set->Compile()) {
+    m.errors.push_back(std::string("rules: the ") + (folded ? "accentless " : "") +
+                       "prefilter RE2::Set does not compile (out of memory?)");
+    m.owned_set.reset();
+  }
+  m.set = m.owned_set.get();
+  return m;
 }
 
-const std::vector<std::string>& RuleSet::AccentlessErrors() const { return Accentless().errors; }
+const RuleSet::Shard& RuleSet::GetShard(unsigned index) const {
+  const Shard* shard = shards_[index].load(std::memory_order_acquire);
+  if (shard != nullptr) return *shard;
+  std::lock_guard<std::mutex> lock(shards_mutex_);
+  shard = shards_[index].load(std::memory_order_relaxed);
+  if (shard != nullptr) return *shard;
+  auto made = std::make_unique<Shard>();
+  if (index == 0) {
+    for (const auto& rule : rules_) made->accented.rules.push_back(rule->re.get());
+    made->accented.set = set_.get();
+  } else {
+    made->accented = CompileView(/*folded=*/false);
+  }
+  shard = made.get();
+  shard_store_.push_back(std::move(made));
+  shards_[index].store(shard, std::memory_order_release);
+  return *shard;
+}
+
+const RuleSet::Shard& RuleSet::ThisThreadShard() const {
+  thread_local const ThreadOrdinal ordinal;
+  return GetShard((ordinal.value / kThreadsPerShard) % kMaxShards);
+}
+
+size_t RuleSet::ShardCount() const {
+  std::lock_guard<std::mutex> lock(shards_mutex_);
+  return shard_store_.size();
+}
+
+const RuleSet::ViewMatchers& RuleSet::Accentless(const Shard& shard) const {
+  std::call_once(shard.accentless_once, [&] {
+    shard.accentless = std::make_unique<ViewMatchers>(CompileView(/*folded=*/true));
+  });
+  return *shard.accentless;
+}
+
+const std::vector<std::string>& RuleSet::AccentlessErrors() const {
+  return Accentless(GetShard(0)).errors;
+}
 
 MatchInput MatchInput::For(const NormalizedText& n) {
   size_t letters = 0, marked = 0;
@@ -198,9 +272,10 @@ std::vector<RuleMatch> RuleSet::Match(const MatchInput& input, std::string* erro
     }
     chunks.push_back({start, text.size()});
   }
-  const AccentlessMatchers* accentless = folded ? &Accentless() : nullptr;
-  if (accentless && !accentless->errors.empty() && error) *error = accentless->errors.front();
-  const RE2::Set* set = folded ? accentless->set.get() : set_.get();
+  const Shard& shard = ThisThreadShard();
+  const ViewMatchers& view = folded ? Accentless(shard) : shard.accented;
+  if (folded && !view.errors.empty() && error) *error = view.errors.front();
+  const RE2::Set* set = view.set;
   std::vector<int> candidates;
   std::vector<re2::StringPiece> groups;
   // First the prefilter over every chunk, then each rule over its chunks,
@@ -224,7 +299,7 @@ std::vector<RuleMatch> RuleSet::Match(const MatchInput& input, std::string* erro
     const Span& chunk = chunks[c];
     const Rule& rule = *rules_[index];
     if (!dimension.empty() && rule.dimension != dimension) continue;
-    const RE2* compiled = folded ? accentless->rules[index].get() : rule.re.get();
+    const RE2* compiled = view.rules[index];
     if (compiled == nullptr) continue;  // reported in *error
     const RE2& re = *compiled;
     groups.resize(re.NumberOfCapturingGroups() + 1);

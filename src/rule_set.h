@@ -29,12 +29,15 @@
 // Overlaps within a dimension are settled by: longest match, then higher
 // `priority`, then the rule that comes first (file order, files sorted by path).
 //
-// A RuleSet is immutable after loading and safe to share between threads.
+// A RuleSet is immutable after loading and safe to share between threads;
+// groups of threads match through their own compiled copies of the rules
+// (made on first use), so no lock is shared by every thread on the hot path.
 #ifndef VBHC_RULE_SET_H_
 #define VBHC_RULE_SET_H_
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -211,6 +214,20 @@ class RuleSet {
   // rule id: message" each.  `vbhc rules check` reports them.
   const std::vector<std::string>& AccentlessErrors() const;
 
+  // Threads match through shards: compiled copies of the rules, one per
+  // group of kThreadsPerShard threads (in the order threads first match).
+  // RE2 objects are safe to share, but every search takes a reader lock on
+  // the object's DFA cache, a cache line that all sharing threads write
+  // (upstream, google/re2#569: a shared RE2 ran ~24x slower than per-thread
+  // copies on 32 threads). Here two threads sharing one copy ran as fast as
+  // two copies (each warms the DFA states the other uses), so threads share
+  // by fours: no lock is written by more than four threads, and compiled
+  // copies (~11 ms each, plus their DFA caches) grow with threads / 4.
+  static constexpr unsigned kThreadsPerShard = 4;
+  static constexpr unsigned kMaxShards = 16;
+  // Returns how many shards have been made so far (for tests and benchmarks).
+  size_t ShardCount() const;
+
  private:
   friend class RuleLoader;
   RuleSet() = default;
@@ -219,15 +236,32 @@ class RuleSet {
   static RE2::Options RuleOptions();
   static RE2::Options SetOptions();
 
-  // The matchers of the accentless (folded) view, compiled on first use:
-  // most runs never meet an accentless document, and compiling both views
-  // at load doubled the start-up of every command.
-  struct AccentlessMatchers {
-    std::vector<std::unique_ptr<RE2>> rules;  // by rule index; null if it does not compile
-    std::unique_ptr<RE2::Set> set;            // null if it does not compile
+  // One view's compiled matchers: each rule's RE2 and the prefilter set.
+  struct ViewMatchers {
+    std::vector<const RE2*> rules;  // by rule index; null where it does not compile
+    const RE2::Set* set = nullptr;  // null if it does not compile
     std::vector<std::string> errors;
+    std::vector<std::unique_ptr<RE2>> owned_rules;  // what `rules` points to, unless borrowed
+    std::unique_ptr<RE2::Set> owned_set;
   };
-  const AccentlessMatchers& Accentless() const;
+  // Compiles the patterns of the accented view (`folded` false: what the
+  // loader compiled, again) or of the accentless one.
+  ViewMatchers CompileView(bool folded) const;
+
+  // The matchers of one shard.
+  struct Shard {
+    ViewMatchers accented;  // shard 0 borrows the loader's RE2s and set
+    mutable std::once_flag accentless_once;
+    // The accentless (folded) view, compiled on first use: most runs never
+    // meet an accentless document, and compiling both views at load
+    // doubled the start-up of every command.
+    mutable std::unique_ptr<ViewMatchers> accentless;
+  };
+  // Returns shard `index`, compiling it on first use.
+  const Shard& GetShard(unsigned index) const;
+  // Returns the shard of the calling thread.
+  const Shard& ThisThreadShard() const;
+  const ViewMatchers& Accentless(const Shard& shard) const;
 
   std::vector<std::unique_ptr<Rule>> rules_;
   std::map<std::string, std::vector<VocabEntry>, std::less<>> vocab_;
@@ -236,8 +270,9 @@ class RuleSet {
   std::map<std::string, std::array<VocabKeys, 2>, std::less<>> vocab_keys_;  // [lower, folded]
   std::map<std::string, DimensionSettings, std::less<>> dimensions_;
   std::unique_ptr<RE2::Set> set_;
-  mutable std::once_flag accentless_once_;
-  mutable std::unique_ptr<AccentlessMatchers> accentless_;
+  mutable std::array<std::atomic<const Shard*>, kMaxShards> shards_{};
+  mutable std::mutex shards_mutex_;
+  mutable std::vector<std::unique_ptr<Shard>> shard_store_;  // owns what shards_ points to
   std::vector<std::string> errors_;
   std::vector<std::string> warnings_;
 };

@@ -6,7 +6,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <latch>
 #include <sstream>
+#include <thread>
+#include <tuple>
 
 namespace vbhc {
 namespace {
@@ -204,6 +207,27 @@ pattern = '''năm (?P<year>\d{4})'''
   EXPECT_NE(error.find("t.odd_range: accentless form of the pattern does not compile"), std::string::npos)
       << error;
   EXPECT_EQ(rules->AccentlessErrors().size(), 2u);  // the rule, and the set it could not join
+
+  // Threads of other shards compile their own accentless view: same matches,
+  // same error.
+  std::vector<std::string> errors(2 * RuleSet::kThreadsPerShard);
+  std::vector<size_t> counts(errors.size());
+  std::latch all_started(static_cast<std::ptrdiff_t>(errors.size()));  // alive together: distinct shards
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < errors.size(); ++t) {
+    threads.emplace_back([&, t] {
+      rules->Match(MatchInput::ForView(accented, false));
+      all_started.arrive_and_wait();
+      counts[t] = rules->Match(MatchInput::ForView(plain, true), &errors[t]).size();
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_GE(rules->ShardCount(), 2u);
+  for (size_t t = 0; t < errors.size(); ++t) {
+    EXPECT_EQ(counts[t], 1u);
+    EXPECT_NE(errors[t].find("t.odd_range: accentless form of the pattern does not compile"), std::string::npos)
+        << errors[t];
+  }
 }
 
 // The per-paragraph prefilter finds exactly what one pass over the whole text
@@ -230,6 +254,63 @@ TEST(RuleSetTest, PerParagraphPrefilterEqualsWholeText) {
     ++documents;
   }
   EXPECT_GE(documents, 7u);
+}
+
+// Groups of threads match through their own compiled copies of the rules
+// (issue #6: no lock shared by every thread on the hot path); every thread
+// finds exactly what one thread finds, in both views, on every corpus document.
+TEST(RuleSetTest, ThreadsMatchThroughOwnCopiesAlike) {
+  auto rules = RuleSet::LoadDirectory(VBHC_SOURCE_DIR "/rules");
+  ASSERT_TRUE(rules->ok());
+  std::vector<NormalizedText> texts;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(VBHC_SOURCE_DIR "/corpora")) {
+    if (e.path().extension() != ".txt") continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    texts.push_back(Normalize(content.str(), {ToneStyle::kOfficial, true}));
+  }
+  ASSERT_GE(texts.size(), 7u);
+  // (rule id, begin, end) of every match, accented view then accentless.
+  auto matches_of = [&] {
+    std::vector<std::tuple<std::string, size_t, size_t>> out;
+    for (const NormalizedText& n : texts) {
+      for (bool folded : {false, true}) {
+        for (const RuleMatch& m : rules->Match(MatchInput::ForView(n, folded))) {
+          out.emplace_back(m.rule->id, m.span.begin, m.span.end);
+        }
+      }
+    }
+    return out;
+  };
+  const auto expected = matches_of();
+  ASSERT_GT(expected.size(), 100u);
+  // Each thread matches once, then waits for all: they live at the same time
+  // and so hold distinct numbers, whatever the scheduler does.
+  const size_t n = 3 * RuleSet::kThreadsPerShard;
+  std::vector<std::vector<std::tuple<std::string, size_t, size_t>>> found(n);
+  auto run_threads = [&] {
+    std::latch all_started(static_cast<std::ptrdiff_t>(n));
+    std::vector<std::thread> threads;
+    for (size_t t = 0; t < n; ++t) {
+      threads.emplace_back([&, t] {
+        rules->Match(MatchInput::ForView(texts[0], false));
+        all_started.arrive_and_wait();
+        found[t] = matches_of();
+      });
+    }
+    for (std::thread& t : threads) t.join();
+  };
+  run_threads();
+  const size_t shards = rules->ShardCount();
+  EXPECT_GE(shards, 3u);
+  // Threads that come after those ended take their numbers again: no new copies.
+  run_threads();
+  EXPECT_EQ(rules->ShardCount(), shards);
+  for (size_t t = 0; t < found.size(); ++t) {
+    SCOPED_TRACE("thread " + std::to_string(t));
+    EXPECT_EQ(found[t], expected);
+  }
 }
 
 }  // namespace

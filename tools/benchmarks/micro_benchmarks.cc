@@ -150,6 +150,18 @@ void BM_RuleSetMatch(benchmark::State& state) {
 }
 BENCHMARK(BM_RuleSetMatch)->Arg(0)->Arg(63)->Arg(263);
 
+// Matching from several threads at once: bytes/s is the sum over threads
+// (real time), "shards" how many compiled copies the threads used.
+void BM_RuleSetMatchThreads(benchmark::State& state) {
+  const RuleSet& rules = RulesWith(0);
+  NormalizedText n = Normalize(Corpus(), {ToneStyle::kOfficial, true});
+  MatchInput in = MatchInput::ForView(n, false);
+  for (auto _ : state) benchmark::DoNotOptimize(rules.Match(in));
+  state.SetBytesProcessed(state.iterations() * n.text.size());
+  if (state.thread_index() == 0) state.counters["shards"] = static_cast<double>(rules.ShardCount());
+}
+BENCHMARK(BM_RuleSetMatchThreads)->Threads(1)->Threads(2)->Threads(8)->UseRealTime();
+
 // Ten rules only (the first ten of the shipped set), for the 10-rule figure.
 void BM_RuleSetMatchTen(benchmark::State& state) {
   static std::unique_ptr<RuleSet> ten = [] {

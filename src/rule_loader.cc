@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "pattern_syntax.h"
 #include "rule_set.h"
 #include "toml_text.h"
 
@@ -54,32 +55,16 @@ std::string FoldPattern(std::string_view pattern) {
 // "(?:[ \n]+)": wrapped lines and doubled spaces still match.
 std::string WidenSpaces(std::string_view pattern) {
   std::string out;
-  bool in_class = false;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    char c = pattern[i];
-    if (c == '\\' && i + 1 < pattern.size()) {
-      out.push_back(c);
-      out.push_back(pattern[++i]);
-      continue;
-    }
-    if (in_class) {
-      if (c == ']') in_class = false;
-      out.push_back(c);
-      continue;
-    }
-    if (c == '[') {
-      in_class = true;
-      out.push_back(c);
-      if (i + 1 < pattern.size() && pattern[i + 1] == '^') out.push_back(pattern[++i]);
-      if (i + 1 < pattern.size() && pattern[i + 1] == ']') out.push_back(pattern[++i]);
-      continue;
-    }
-    if (c == ' ') {
+  for (size_t i = 0; i < pattern.size();) {
+    size_t len = TokenLength(pattern, i);
+    if (len == 0) return out.append(pattern.substr(i));  // cut off: RE2 reports it
+    if (pattern[i] == ' ') {
       while (i + 1 < pattern.size() && pattern[i + 1] == ' ') ++i;
       out += "(?:[ \\n]+)";
-      continue;
+    } else {
+      out.append(pattern.substr(i, len));
     }
-    out.push_back(c);
+    i += len;
   }
   return out;
 }
@@ -169,7 +154,7 @@ class RuleLoader {
     set_->set_ = std::make_unique<RE2::Set>(RuleSet::SetOptions(), RE2::UNANCHORED);
     for (auto& rule : set_->rules_) {
       std::string error;
-      set_->set_->Add(rule->expanded, &error);
+      set_->set_->Add(PrefilterPattern(rule->expanded), &error);
       if (!error.empty()) Error(rule->where.file, rule->id, "cannot add to RE2::Set: " + error);
     }
     if (!set_->set_->Compile()) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "pattern_syntax.h"
+
 namespace vbhc {
 namespace {
 
@@ -108,7 +110,7 @@ RuleSet::ViewMatchers RuleSet::CompileView(bool folded) const {
     m.rules.push_back(re.get());
     m.owned_rules.push_back(std::move(re));
     std::string error;
-    if (m.owned_set && m.owned_set->Add(pattern, &error) < 0) {
+    if (m.owned_set && m.owned_set->Add(PrefilterPattern(pattern), &error) < 0) {
       m.errors.push_back(where + what + " cannot join the RE2::Set: " + error);
       m.owned_set.reset();
     }

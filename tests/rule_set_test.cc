@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "rule_check.h"
+#include "test_util.h"
 
 #include <filesystem>
 #include <fstream>
@@ -236,16 +237,12 @@ TEST(RuleSetTest, PerParagraphPrefilterEqualsWholeText) {
   auto rules = RuleSet::LoadDirectory(VBHC_SOURCE_DIR "/rules");
   ASSERT_TRUE(rules->ok());
   size_t documents = 0;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(VBHC_SOURCE_DIR "/corpora")) {
-    if (e.path().extension() != ".txt") continue;
-    std::ifstream in(e.path(), std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    NormalizedText n = Normalize(content.str(), {ToneStyle::kOfficial, true});
+  for (const auto& [path, content] : testing_util::Utf8Corpus()) {
+    NormalizedText n = Normalize(content, {ToneStyle::kOfficial, true});
     MatchInput input = MatchInput::For(n);
     auto fast = rules->Match(input, nullptr, {}, RuleSet::Prefilter::kPerParagraph);
     auto slow = rules->Match(input, nullptr, {}, RuleSet::Prefilter::kWholeText);
-    SCOPED_TRACE(e.path().string());
+    SCOPED_TRACE(path);
     ASSERT_EQ(fast.size(), slow.size());
     for (size_t i = 0; i < fast.size(); ++i) {
       EXPECT_EQ(fast[i].rule, slow[i].rule);
@@ -263,12 +260,8 @@ TEST(RuleSetTest, ThreadsMatchThroughOwnCopiesAlike) {
   auto rules = RuleSet::LoadDirectory(VBHC_SOURCE_DIR "/rules");
   ASSERT_TRUE(rules->ok());
   std::vector<NormalizedText> texts;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(VBHC_SOURCE_DIR "/corpora")) {
-    if (e.path().extension() != ".txt") continue;
-    std::ifstream in(e.path(), std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    texts.push_back(Normalize(content.str(), {ToneStyle::kOfficial, true}));
+  for (const auto& [path, content] : testing_util::Utf8Corpus()) {
+    texts.push_back(Normalize(content, {ToneStyle::kOfficial, true}));
   }
   ASSERT_GE(texts.size(), 7u);
   // (rule id, begin, end) of every match, accented view then accentless.

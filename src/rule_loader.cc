@@ -151,15 +151,9 @@ class RuleLoader {
           std::lower_bound(dimensions.begin(), dimensions.end(), rule->dimension) - dimensions.begin());
     }
     if (!set_->errors_.empty()) return;
-    set_->set_ = std::make_unique<RE2::Set>(RuleSet::SetOptions(), RE2::UNANCHORED);
-    for (auto& rule : set_->rules_) {
-      std::string error;
-      set_->set_->Add(PrefilterPattern(rule->expanded), &error);
-      if (!error.empty()) Error(rule->where.file, rule->id, "cannot add to RE2::Set: " + error);
-    }
-    if (!set_->set_->Compile()) {
-      Error("rules", "", "the prefilter RE2::Set does not compile (out of memory?)");
-    }
+    // The first shard's matchers, made now: a prefilter set that does not
+    // build is a load error, not a surprise at the first document.
+    for (const std::string& e : set_->GetShard(0).accented.errors) set_->errors_.push_back(e);
     for (auto& [list, entries] : set_->vocab_) {
       auto& index = set_->vocab_index_[list];
       auto& lower_index = set_->vocab_lower_index_[list];

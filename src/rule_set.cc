@@ -95,20 +95,24 @@ RE2::Options RuleSet::SetOptions() {
   return options;
 }
 
-RuleSet::ViewMatchers RuleSet::CompileView(bool folded) const {
+RuleSet::ViewMatchers RuleSet::CompileView(bool folded, bool borrow_rules) const {
   ViewMatchers m;
   m.owned_set = std::make_unique<RE2::Set>(SetOptions(), RE2::UNANCHORED);
   const char* what = folded ? "accentless form of the pattern" : "pattern";
   for (const auto& rule : rules_) {
     const std::string& pattern = folded ? rule->folded_pattern : rule->expanded;
     const std::string where = rule->where.str() + ": " + rule->id + ": ";
-    auto re = std::make_unique<RE2>(pattern, RuleOptions());
-    if (!re->ok()) {
-      m.errors.push_back(where + what + " does not compile: " + re->error());
-      re.reset();
+    if (borrow_rules && !folded) {
+      m.rules.push_back(rule->re.get());
+    } else {
+      auto re = std::make_unique<RE2>(pattern, RuleOptions());
+      if (!re->ok()) {
+        m.errors.push_back(where + what + " does not compile: " + re->error());
+        re.reset();
+      }
+      m.rules.push_back(re.get());
+      m.owned_rules.push_back(std::move(re));
     }
-    m.rules.push_back(re.get());
-    m.owned_rules.push_back(std::move(re));
     std::string error;
     if (m.owned_set && m.owned_set->Add(PrefilterPattern(pattern), &error) < 0) {
       m.errors.push_back(where + what + " cannot join the RE2::Set: " + error);
@@ -131,12 +135,7 @@ const RuleSet::Shard& RuleSet::GetShard(unsigned index) const {
   shard = shards_[index].load(std::memory_order_relaxed);
   if (shard != nullptr) return *shard;
   auto made = std::make_unique<Shard>();
-  if (index == 0) {
-    for (const auto& rule : rules_) made->accented.rules.push_back(rule->re.get());
-    made->accented.set = set_.get();
-  } else {
-    made->accented = CompileView(/*folded=*/false);
-  }
+  made->accented = CompileView(/*folded=*/false, /*borrow_rules=*/index == 0);
   shard = made.get();
   shard_store_.push_back(std::move(made));
   shards_[index].store(shard, std::memory_order_release);
@@ -155,7 +154,7 @@ size_t RuleSet::ShardCount() const {
 
 const RuleSet::ViewMatchers& RuleSet::Accentless(const Shard& shard) const {
   std::call_once(shard.accentless_once, [&] {
-    shard.accentless = std::make_unique<ViewMatchers>(CompileView(/*folded=*/true));
+    shard.accentless = std::make_unique<ViewMatchers>(CompileView(/*folded=*/true, /*borrow_rules=*/false));
   });
   return *shard.accentless;
 }
@@ -276,7 +275,7 @@ std::vector<RuleMatch> RuleSet::Match(const MatchInput& input, std::string* erro
   }
   const Shard& shard = ThisThreadShard();
   const ViewMatchers& view = folded ? Accentless(shard) : shard.accented;
-  if (folded && !view.errors.empty() && error) *error = view.errors.front();
+  if (!view.errors.empty() && error) *error = view.errors.front();  // a rule that did not compile here
   const RE2::Set* set = view.set;
   std::vector<int> candidates;
   std::vector<re2::StringPiece> groups;

@@ -221,8 +221,9 @@ class RuleSet {
   // (upstream, google/re2#569: a shared RE2 ran ~24x slower than per-thread
   // copies on 32 threads). Here two threads sharing one copy ran as fast as
   // two copies (each warms the DFA states the other uses), so threads share
-  // by fours: no lock is written by more than four threads, and compiled
-  // copies (~11 ms each, plus their DFA caches) grow with threads / 4.
+  // by fours: up to 64 threads, no lock is written by more than four (past
+  // that, shards are reused in turn), and compiled copies (~11 ms each,
+  // plus their DFA caches) grow with threads / 4.
   static constexpr unsigned kThreadsPerShard = 4;
   static constexpr unsigned kMaxShards = 16;
   // Returns how many shards have been made so far (for tests and benchmarks).
@@ -244,13 +245,14 @@ class RuleSet {
     std::vector<std::unique_ptr<RE2>> owned_rules;  // what `rules` points to, unless borrowed
     std::unique_ptr<RE2::Set> owned_set;
   };
-  // Compiles the patterns of the accented view (`folded` false: what the
-  // loader compiled, again) or of the accentless one.
-  ViewMatchers CompileView(bool folded) const;
+  // Compiles the matchers of the accented view (`folded` false) or of the
+  // accentless one; with `borrow_rules`, the accented view uses the RE2s the
+  // loader compiled (rule->re) instead of copies.
+  ViewMatchers CompileView(bool folded, bool borrow_rules) const;
 
   // The matchers of one shard.
   struct Shard {
-    ViewMatchers accented;  // shard 0 borrows the loader's RE2s and set
+    ViewMatchers accented;  // shard 0 borrows the loader's RE2s
     mutable std::once_flag accentless_once;
     // The accentless (folded) view, compiled on first use: most runs never
     // meet an accentless document, and compiling both views at load
@@ -269,7 +271,6 @@ class RuleSet {
   std::map<std::string, std::map<std::string, const VocabEntry*>, std::less<>> vocab_lower_index_;
   std::map<std::string, std::array<VocabKeys, 2>, std::less<>> vocab_keys_;  // [lower, folded]
   std::map<std::string, DimensionSettings, std::less<>> dimensions_;
-  std::unique_ptr<RE2::Set> set_;
   mutable std::array<std::atomic<const Shard*>, kMaxShards> shards_{};
   mutable std::mutex shards_mutex_;
   mutable std::vector<std::unique_ptr<Shard>> shard_store_;  // owns what shards_ points to

@@ -22,7 +22,7 @@ bool IsFlagDirective(std::string_view atom) {
 bool IsLiteral(std::string_view atom) {
   if (atom.empty()) return false;
   if (atom[0] == '\\') return atom.size() == 2 && !IsAsciiAlnum(atom[1]);  // \. \/ \%
-  return atom[0] != '[' && atom[0] != '(' && atom != "." && atom != "^" && atom != "$";
+  return std::string_view("[()|.^$*+?").find(atom[0]) == std::string_view::npos;
 }
 
 }  // namespace
@@ -106,7 +106,10 @@ size_t QuantifierLength(std::string_view p, size_t pos, bool* optional) {
 
 std::string PrefilterPattern(std::string_view p) {
   // Cutting the lead off a top-level alternation, or dropping a directive
-  // that sets the flags of the rest, would change what the rest means.
+  // that sets the flags of the rest, would change what the rest means; and
+  // inside \Q…\E brackets and backslashes are literal, which the walk
+  // does not follow.
+  if (p.find("\\Q") != std::string_view::npos) return std::string(p);
   for (size_t k = 0; k < p.size();) {
     size_t len = AtomLength(p, k);
     if (len == 0 || p[k] == '|' || IsFlagDirective(p.substr(k, len))) return std::string(p);

@@ -36,7 +36,8 @@ size_t QuantifierLength(std::string_view pattern, size_t pos, bool* optional);
 // with a place name halved the set's speed). Whatever matches the pattern
 // contains a match of this suffix, so the prefilter still never misses a
 // chunk; it may pass a few more. Returns `pattern` unchanged when it has a
-// top-level `|`, an inline flag like `(?i)`, or no such lead.
+// top-level `|`, an inline flag like `(?i)`, a `\Q…\E` quote, or no such
+// lead.
 std::string PrefilterPattern(std::string_view pattern);
 
 }  // namespace vbhc

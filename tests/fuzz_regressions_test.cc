@@ -1,13 +1,15 @@
 // Inputs that the fuzzers (tests/fuzz/) once crashed on, kept as regression
-// tests: tests/fuzz/regressions/{rules,normalize,extract}-NAME.  They run in
+// tests: tests/fuzz/regressions/{rules,normalize,extract,pattern}-NAME.  They run in
 // every build; under VBHC_SANITIZE the sanitizers watch them too.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "extractor.h"
+#include "pattern_syntax.h"
 
 namespace vbhc {
 namespace {
@@ -27,6 +29,18 @@ TEST(FuzzRegressionsTest, NoCrashAndValidSpans) {
     if (name.rfind("rules-", 0) == 0) {
       auto loaded = RuleSet::LoadFiles({{name, input}});
       if (!loaded->ok()) EXPECT_FALSE(loaded->error().empty());
+    } else if (name.rfind("pattern-", 0) == 0) {  // a pattern line, then a text
+      const size_t newline = std::min(input.find('\n'), input.size());
+      const std::string pattern = input.substr(0, newline);
+      const std::string text = input.substr(std::min(newline + 1, input.size()));
+      RE2::Options options;
+      options.set_case_sensitive(false);
+      options.set_log_errors(false);
+      RE2 full(pattern, options), part(PrefilterPattern(pattern), options);
+      if (full.ok()) {
+        EXPECT_TRUE(part.ok()) << part.error();
+        if (RE2::PartialMatch(text, full)) EXPECT_TRUE(RE2::PartialMatch(text, part));
+      }
     } else {
       NormalizedText n = Normalize(input);
       Span all = n.map.ToSource({0, n.text.size()});

@@ -78,6 +78,7 @@ TEST(PatternSyntaxTest, PrefilterPatternCutsOnlyAWideLead) {
       {"(?i)\\pL+,x", "(?i)\\pL+,x"},                     // flags for what follows
       {"\\pL+\\d+", "\\pL+\\d+"},                         // no literal at all
       {"(\\pL+,x", "(\\pL+,x"},                           // cut off
+      {"\\pL+\\Qa)b\\E", "\\pL+\\Qa)b\\E"},                 // quoted: not walked
   };
   for (const auto& c : kCases) {
     SCOPED_TRACE(c.pattern);

@@ -4,7 +4,8 @@
 #   2. the same suite under AddressSanitizer + UndefinedBehaviorSanitizer
 #      (LeakSanitizer included), in build-asan/;
 #   3. each libFuzzer target for FUZZ_SECONDS (default 30) seconds, seeded
-#      from corpora/, rules/ and tests/fuzz/regressions/, in build-fuzz/.
+#      from corpora/, rules/, tests/fuzz/seeds/ and tests/fuzz/regressions/,
+#      in build-fuzz/.
 # A fuzzer crash fails the run; its input is left in build-fuzz/ for
 # tests/fuzz/regressions/.
 set -eu
@@ -25,7 +26,7 @@ cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWith
 cmake --build build-fuzz -j"$jobs"
 passed=0
 failed=0
-for target in normalize rules extract; do
+for target in normalize rules extract pattern; do
   seeds="build-fuzz/seeds-$target"
   rm -rf "$seeds" && mkdir -p "$seeds"
   if [ "$target" = rules ]; then
@@ -34,6 +35,7 @@ for target in normalize rules extract; do
     find corpora -name '*.txt' -exec cp {} "$seeds/" \;
   fi
   find tests/fuzz/regressions -name "$target-*" -exec cp {} "$seeds/" \;
+  if [ -d "tests/fuzz/seeds/$target" ]; then cp tests/fuzz/seeds/"$target"/* "$seeds/"; fi
   if (cd build-fuzz && "./tests/fuzz/${target}_fuzzer" -max_total_time="$fuzz_seconds" -max_len=8192 \
         -print_final_stats=1 "seeds-$target" > "fuzz-$target.log" 2>&1); then
     passed=$((passed + 1))

@@ -1,9 +1,17 @@
 #include "pattern_syntax.h"
 
+#include "vietnamese.h"
+
 namespace vbhc {
 namespace {
 
-size_t Utf8Length(unsigned char lead) { return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
+// Returns the length of the character at `pos` (one byte where it is not
+// valid UTF-8: RE2 refuses such a pattern anyway).
+size_t CharLength(std::string_view p, size_t pos) {
+  size_t next = pos;
+  DecodeUtf8(p, &next);
+  return next - pos;
+}
 
 bool IsAsciiAlnum(char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
@@ -38,8 +46,7 @@ size_t TokenLength(std::string_view p, size_t pos) {
       return close == std::string_view::npos ? 0 : close + 1 - pos;
     }
     if (n == 'p' || n == 'P') return pos + 2 < p.size() ? 3 : 0;  // \pL
-    size_t len = 1 + Utf8Length(static_cast<unsigned char>(n));
-    return pos + len <= p.size() ? len : 0;
+    return 1 + CharLength(p, pos + 1);
   }
   if (c == '[') {
     size_t k = pos + 1;
@@ -60,8 +67,7 @@ size_t TokenLength(std::string_view p, size_t pos) {
     }
     return k < p.size() ? k + 1 - pos : 0;
   }
-  size_t len = Utf8Length(static_cast<unsigned char>(c));
-  return pos + len <= p.size() ? len : 0;
+  return CharLength(p, pos);
 }
 
 size_t AtomLength(std::string_view p, size_t pos) {

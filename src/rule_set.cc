@@ -50,18 +50,18 @@ class ThreadOrdinal {
   ThreadOrdinal() {
     std::lock_guard<std::mutex> lock(Registry().mutex);
     std::vector<bool>& taken = Registry().taken;
-    value = static_cast<unsigned>(std::find(taken.begin(), taken.end(), false) - taken.begin());
-    if (value == taken.size()) taken.push_back(true);
-    taken[value] = true;
+    value_ = static_cast<unsigned>(std::find(taken.begin(), taken.end(), false) - taken.begin());
+    if (value_ == taken.size()) taken.push_back(true);
+    taken[value_] = true;
   }
   ~ThreadOrdinal() {
     std::lock_guard<std::mutex> lock(Registry().mutex);
-    Registry().taken[value] = false;
+    Registry().taken[value_] = false;
   }
   ThreadOrdinal(const ThreadOrdinal&) = delete;
   ThreadOrdinal& operator=(const ThreadOrdinal&) = delete;
 
-  unsigned value = 0;
+  unsigned value() const { return value_; }
 
  private:
   struct State {
@@ -73,6 +73,8 @@ class ThreadOrdinal {
     static State* state = new State;
     return *state;
   }
+
+  unsigned value_ = 0;
 };
 
 }  // namespace
@@ -97,7 +99,7 @@ RE2::Options RuleSet::SetOptions() {
 
 RuleSet::ViewMatchers RuleSet::CompileView(bool folded, bool borrow_rules) const {
   ViewMatchers m;
-  m.owned_set = std::make_unique<RE2::Set>(SetOptions(), RE2::UNANCHORED);
+  m.set = std::make_unique<RE2::Set>(SetOptions(), RE2::UNANCHORED);
   const char* what = folded ? "accentless form of the pattern" : "pattern";
   for (const auto& rule : rules_) {
     const std::string& pattern = folded ? rule->folded_pattern : rule->expanded;
@@ -114,17 +116,16 @@ RuleSet::ViewMatchers RuleSet::CompileView(bool folded, bool borrow_rules) const
       m.owned_rules.push_back(std::move(re));
     }
     std::string error;
-    if (m.owned_set && m.owned_set->Add(PrefilterPattern(pattern), &error) < 0) {
+    if (m.set && m.set->Add(PrefilterPattern(pattern), &error) < 0) {
       m.errors.push_back(where + what + " cannot join the RE2::Set: " + error);
-      m.owned_set.reset();
+      m.set.reset();
     }
   }
-  if (m.owned_set && !m.owned_set->Compile()) {
+  if (m.set && !m.set->Compile()) {
     m.errors.push_back(std::string("rules: the ") + (folded ? "accentless " : "") +
                        "prefilter RE2::Set does not compile (out of memory?)");
-    m.owned_set.reset();
+    m.set.reset();
   }
-  m.set = m.owned_set.get();
   return m;
 }
 
@@ -144,7 +145,7 @@ const RuleSet::Shard& RuleSet::GetShard(unsigned index) const {
 
 const RuleSet::Shard& RuleSet::ThisThreadShard() const {
   thread_local const ThreadOrdinal ordinal;
-  return GetShard((ordinal.value / kThreadsPerShard) % kMaxShards);
+  return GetShard((ordinal.value() / kThreadsPerShard) % kMaxShards);
 }
 
 size_t RuleSet::ShardCount() const {
@@ -276,7 +277,7 @@ std::vector<RuleMatch> RuleSet::Match(const MatchInput& input, std::string* erro
   const Shard& shard = ThisThreadShard();
   const ViewMatchers& view = folded ? Accentless(shard) : shard.accented;
   if (!view.errors.empty() && error) *error = view.errors.front();  // a rule that did not compile here
-  const RE2::Set* set = view.set;
+  const RE2::Set* set = view.set.get();
   std::vector<int> candidates;
   std::vector<re2::StringPiece> groups;
   // First the prefilter over every chunk, then each rule over its chunks,

@@ -240,10 +240,9 @@ class RuleSet {
   // One view's compiled matchers: each rule's RE2 and the prefilter set.
   struct ViewMatchers {
     std::vector<const RE2*> rules;  // by rule index; null where it does not compile
-    const RE2::Set* set = nullptr;  // null if it does not compile
+    std::unique_ptr<RE2::Set> set;  // null if it does not compile
     std::vector<std::string> errors;
     std::vector<std::unique_ptr<RE2>> owned_rules;  // what `rules` points to, unless borrowed
-    std::unique_ptr<RE2::Set> owned_set;
   };
   // Compiles the matchers of the accented view (`folded` false) or of the
   // accentless one; with `borrow_rules`, the accented view uses the RE2s the

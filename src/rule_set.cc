@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <map>
+#include <thread>
 
 #include "pattern_syntax.h"
+#include "thread_ordinal.h"
 
 namespace vbhc {
 namespace {
@@ -40,42 +42,6 @@ size_t NextCharStart(std::string_view text, size_t pos) {
 // silently truncated to "no match".
 constexpr int64_t kRe2MaxMem = 16 << 20;
 constexpr int64_t kSetMaxMem = 256 << 20;
-
-// The lowest number no other live thread holds, taken on a thread's first
-// match and given back when it ends: threads that live at the same time are
-// numbered densely, however many came and went before (a pool remade per
-// batch must not spread over ever more shards).
-class ThreadOrdinal {
- public:
-  ThreadOrdinal() {
-    std::lock_guard<std::mutex> lock(Registry().mutex);
-    std::vector<bool>& taken = Registry().taken;
-    value_ = static_cast<unsigned>(std::find(taken.begin(), taken.end(), false) - taken.begin());
-    if (value_ == taken.size()) taken.push_back(true);
-    taken[value_] = true;
-  }
-  ~ThreadOrdinal() {
-    std::lock_guard<std::mutex> lock(Registry().mutex);
-    Registry().taken[value_] = false;
-  }
-  ThreadOrdinal(const ThreadOrdinal&) = delete;
-  ThreadOrdinal& operator=(const ThreadOrdinal&) = delete;
-
-  unsigned value() const { return value_; }
-
- private:
-  struct State {
-    std::mutex mutex;
-    std::vector<bool> taken;
-  };
-  // Never destroyed: threads may end after static destructors have run.
-  static State& Registry() {
-    static State* state = new State;
-    return *state;
-  }
-
-  unsigned value_ = 0;
-};
 
 }  // namespace
 
@@ -143,9 +109,16 @@ const RuleSet::Shard& RuleSet::GetShard(unsigned index) const {
   return *shard;
 }
 
+unsigned RuleSet::ShardLimit() {
+  static const unsigned limit = [] {
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    return std::clamp((cores + kThreadsPerShard - 1) / kThreadsPerShard, 2u, kMaxShards);
+  }();
+  return limit;
+}
+
 const RuleSet::Shard& RuleSet::ThisThreadShard() const {
-  thread_local const ThreadOrdinal ordinal;
-  return GetShard((ordinal.value() / kThreadsPerShard) % kMaxShards);
+  return GetShard((ThisThreadOrdinal() / kThreadsPerShard) % ShardLimit());
 }
 
 size_t RuleSet::ShardCount() const {

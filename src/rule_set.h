@@ -215,17 +215,22 @@ class RuleSet {
   const std::vector<std::string>& AccentlessErrors() const;
 
   // Threads match through shards: compiled copies of the rules, one per
-  // group of kThreadsPerShard threads (in the order threads first match).
+  // group of kThreadsPerShard threads (numbered by ThisThreadOrdinal), at
+  // most ShardLimit() of them, used in turn past that.
   // RE2 objects are safe to share, but every search takes a reader lock on
   // the object's DFA cache, a cache line that all sharing threads write
   // (upstream, google/re2#569: a shared RE2 ran ~24x slower than per-thread
   // copies on 32 threads). Here two threads sharing one copy ran as fast as
   // two copies (each warms the DFA states the other uses), so threads share
-  // by fours: up to 64 threads, no lock is written by more than four (past
-  // that, shards are reused in turn), and compiled copies (~11 ms each,
-  // plus their DFA caches) grow with threads / 4.
+  // by fours. Only threads running at once contend, so the limit follows the
+  // cores, not --jobs: each shard costs ~11 ms, ~6 MB and warming its own DFA
+  // states (~0.3 s of CPU over a large batch), which 64 threads on 2 cores
+  // would pay sixteen times for nothing.
   static constexpr unsigned kThreadsPerShard = 4;
   static constexpr unsigned kMaxShards = 16;
+  // Returns ceil(cores / kThreadsPerShard), between 2 and kMaxShards (two at
+  // least, so that the copies are made, and tested, on every machine).
+  static unsigned ShardLimit();
   // Returns how many shards have been made so far (for tests and benchmarks).
   size_t ShardCount() const;
 

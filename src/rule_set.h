@@ -224,7 +224,7 @@ class RuleSet {
   // two copies (each warms the DFA states the other uses), so threads share
   // by fours. Only threads running at once contend, so the limit follows the
   // cores, not --jobs: each shard costs ~11 ms, ~6 MB and warming its own DFA
-  // states (~0.3 s of CPU over a large batch), which 64 threads on 2 cores
+  // states (~0.2 s of CPU over a large batch), which 64 threads on 2 cores
   // would pay sixteen times for nothing.
   static constexpr unsigned kThreadsPerShard = 4;
   static constexpr unsigned kMaxShards = 16;
@@ -267,6 +267,7 @@ class RuleSet {
   const Shard& GetShard(unsigned index) const;
   // Returns the shard of the calling thread.
   const Shard& ThisThreadShard() const;
+  // Returns the accentless matchers of `shard`, compiling them on first use.
   const ViewMatchers& Accentless(const Shard& shard) const;
 
   std::vector<std::unique_ptr<Rule>> rules_;

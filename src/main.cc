@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+#if defined(VBHC_MIMALLOC)
+#include <mimalloc.h>
+#endif
+
 #include "commands.h"
 #include "encoding.h"
 #include "input.h"
@@ -83,6 +87,14 @@ int main(int argc, char** argv) {
     }
     if (command == "--version") {
       std::cout << "vbhc " << VBHC_VERSION << "\n";
+#if defined(VBHC_MIMALLOC)
+      // Which allocator matters for speed figures (tools/bench prints it);
+      // the call also keeps the linker from dropping the library.
+      std::cout << "allocator: mimalloc " << mi_version() / 100 << "." << mi_version() % 100 / 10
+                << "." << mi_version() % 10 << "\n";
+#else
+      std::cout << "allocator: system malloc\n";
+#endif
       return vbhc::kExitOk;
     }
     if (command == "extract") return vbhc::RunExtract(args);

@@ -45,6 +45,9 @@ check "normalize stdin" sh -c "printf 'Uỷ ban\r\n' | '$vbhc' normalize | grep 
 check "normalize fold" sh -c "printf 'Quyết định\n' | '$vbhc' normalize --fold | grep -qx 'quyet dinh'"
 check "normalize tone style" sh -c "printf 'Ủy ban hòa\n' | '$vbhc' normalize --tone-style modern | grep -qx 'Uỷ ban hoà'"
 
+# --version names the allocator the speed figures were measured with.
+check "version" sh -c "'$vbhc' --version > '$tmp/v' && head -1 '$tmp/v' | grep -qx 'vbhc [0-9.]*' && sed -n 2p '$tmp/v' | grep -Eqx 'allocator: (mimalloc [0-9.]+|system malloc)'"
+
 # Exit codes (README "Exit codes").
 check "exit 0" expect_exit 0 "$vbhc" extract "$seed"
 check "exit 1: missing file among good ones, good ones still done" sh -c "

@@ -7,5 +7,5 @@ apt-get install -y -qq --no-install-recommends \
   ca-certificates g++ cmake make pkg-config python3 \
   libicu-dev libre2-dev libboost-program-options-dev libboost-dev libutf8proc-dev \
   libgtest-dev libtomlplusplus-dev nlohmann-json3-dev libssl-dev libsqlite3-dev \
-  libbenchmark-dev icu-devtools python3-jsonschema time valgrind clang-14 clang libfuzzer-14-dev \
+  libbenchmark-dev libmimalloc-dev icu-devtools python3-jsonschema time valgrind clang-14 clang libfuzzer-14-dev \
   postgresql >/dev/null

@@ -122,16 +122,21 @@ class Structure {
   Span ParagraphOf(size_t pos) const { return Find(paragraphs_, pos); }
 
   // Returns the sentence around `pos`.  Boundaries are asked of ICU around
-  // each value only (a document has few values), not for the whole text.
+  // each value only (a document has few values), not for the whole text;
+  // values come in text order and often share a sentence, and the last
+  // sentence found is kept: between two consecutive boundaries ICU's answer
+  // is that same pair (each ask costs tens of thousands of instructions).
   Span SentenceOf(size_t pos) const {
     if (iterator_ == nullptr) return ParagraphOf(pos);
+    if (last_sentence_.begin <= pos && pos < last_sentence_.end) return last_sentence_;
     const int32_t size = static_cast<int32_t>(unwrapped_.size());
     if (size == 0) return {0, 0};
     int32_t end = iterator_->following(std::min(static_cast<int32_t>(pos), size - 1));
     if (end == icu::BreakIterator::DONE) end = size;
     int32_t start = iterator_->preceding(end);
     if (start == icu::BreakIterator::DONE) start = 0;
-    return {static_cast<size_t>(start), static_cast<size_t>(end)};
+    last_sentence_ = {static_cast<size_t>(start), static_cast<size_t>(end)};
+    return last_sentence_;
   }
   const std::string& text() const { return unwrapped_; }
 
@@ -248,6 +253,7 @@ class Structure {
   std::vector<Span> headings_;
   UText* text_ = nullptr;
   icu::BreakIterator* iterator_ = nullptr;  // the thread's, set to text_
+  mutable Span last_sentence_{0, 0};        // SentenceOf's last answer
 };
 
 // How far a target's scope reaches around it.  Real sentences and goal

@@ -121,22 +121,35 @@ class Structure {
 
   Span ParagraphOf(size_t pos) const { return Find(paragraphs_, pos); }
 
-  // Returns the sentence around `pos`.  Boundaries are asked of ICU around
-  // each value only (a document has few values), not for the whole text;
-  // values come in text order and often share a sentence, and the last
-  // sentence found is kept: between two consecutive boundaries ICU's answer
-  // is that same pair (each ask costs tens of thousands of instructions).
+  // Returns the sentence around `pos`.  Values are asked for in text order,
+  // so the sentences are walked forward from the last one, one boundary at a
+  // time: ICU's cheap path.  Asking ICU for the boundaries around each value
+  // instead made it back up from a safe point and scan again every time
+  // (half of that cost); an out-of-order `pos` still asks that way.
   Span SentenceOf(size_t pos) const {
     if (iterator_ == nullptr) return ParagraphOf(pos);
-    if (last_sentence_.begin <= pos && pos < last_sentence_.end) return last_sentence_;
     const int32_t size = static_cast<int32_t>(unwrapped_.size());
     if (size == 0) return {0, 0};
-    int32_t end = iterator_->following(std::min(static_cast<int32_t>(pos), size - 1));
-    if (end == icu::BreakIterator::DONE) end = size;
-    int32_t start = iterator_->preceding(end);
-    if (start == icu::BreakIterator::DONE) start = 0;
-    last_sentence_ = {static_cast<size_t>(start), static_cast<size_t>(end)};
-    return last_sentence_;
+    const int32_t at = std::min(static_cast<int32_t>(std::min<size_t>(pos, INT32_MAX)), size - 1);
+    if (static_cast<size_t>(at) < sentence_.begin) {
+      int32_t end = iterator_->following(at);
+      if (end == icu::BreakIterator::DONE) end = size;
+      int32_t start = iterator_->preceding(end);
+      if (start == icu::BreakIterator::DONE) start = 0;
+      sentence_ = {static_cast<size_t>(start), static_cast<size_t>(end)};
+    }
+    // A line break ends a sentence (UAX #29 SB4): the walk starts again at
+    // the value's paragraph, skipping paragraphs with no value.
+    if (static_cast<size_t>(at) >= sentence_.end) {
+      const size_t paragraph = ParagraphOf(static_cast<size_t>(at)).begin;
+      if (paragraph > sentence_.end) sentence_ = {paragraph, paragraph};
+    }
+    while (static_cast<size_t>(at) >= sentence_.end) {
+      int32_t next = iterator_->following(static_cast<int32_t>(sentence_.end));
+      if (next == icu::BreakIterator::DONE) next = size;
+      sentence_ = {sentence_.end, static_cast<size_t>(next)};
+    }
+    return sentence_;
   }
   const std::string& text() const { return unwrapped_; }
 
@@ -253,7 +266,7 @@ class Structure {
   std::vector<Span> headings_;
   UText* text_ = nullptr;
   icu::BreakIterator* iterator_ = nullptr;  // the thread's, set to text_
-  mutable Span last_sentence_{0, 0};        // SentenceOf's last answer
+  mutable Span sentence_{0, 0};             // SentenceOf's last answer: two boundaries
 };
 
 // How far a target's scope reaches around it.  Real sentences and goal

@@ -49,7 +49,8 @@ bool IsToneMark(char32_t c);
 // Returns the tone mark that letter `c` carries ("ế" -> U+0301), or 0.
 char32_t ToneOf(char32_t c);
 
-// Returns `s` in lower case, diacritics kept ("Cơ Quan" -> "cơ quan").
+// Returns `s` in lower case, diacritics kept ("Cơ Quan" -> "cơ quan").  For
+// valid UTF-8, as DecodeUtf8; a few letters change length (Ⱥ -> ⱥ).
 std::string LowerCase(std::string_view s);
 
 // Appends `c` to `out` as UTF-8.

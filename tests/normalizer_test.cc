@@ -1,10 +1,12 @@
 #include "normalizer.h"
+#include "vietnamese.h"
 
 #include "test_util.h"
 
 #include <gtest/gtest.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+#include <utf8proc.h>
 
 #include <random>
 #include <string>
@@ -187,6 +189,52 @@ TEST(NormalizerTest, FoldRemovesDiacriticsAndMaps) {
   Span s = f.map.ToSource({6, 10});
   EXPECT_EQ(n.text.substr(s.begin, s.size()), "định");
   EXPECT_EQ(FoldString("ĐƯỜNG Ủy"), "duong uy");
+}
+
+TEST(NormalizerTest, LowerCase) {
+  struct {
+    std::string input;
+    std::string expected;
+  } cases[] = {
+      {"", ""},
+      {"ỦY BAN NHÂN DÂN TỈNH", "ủy ban nhân dân tỉnh"},
+      {"QUYẾT ĐỊNH SỐ 12/QĐ-UBND NGÀY 14/10/2021", "quyết định số 12/qđ-ubnd ngày 14/10/2021"},
+      {"@AZ[`az{ \x7F", "@az[`az{ \x7F"},  // the bytes around A-Z stay
+      {"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "abcdefghijklmnopqrstuvwxyz0123456789"},
+      {"ÀÁẢÃẠ ĂẮẰẲẴẶ ÂẤẦẨẪẬ ĐƠƯ", "àáảãạ ăắằẳẵặ âấầẩẫậ đơư"},
+      {"\xC8\xBA\xE2\x84\xAA", "\xE2\xB1\xA5k"},  // Ⱥ grows to 3 bytes, the Kelvin sign shrinks to 1
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.input);
+    EXPECT_EQ(LowerCase(c.input), c.expected);
+  }
+}
+
+// LowerCase takes ASCII runs sixteen bytes at a time: at every offset and
+// run length it must give what lowering one character at a time gives.
+TEST(NormalizerTest, LowerCaseBlocksEqualPerCharacter) {
+  auto per_character = [](std::string_view s) {
+    std::string out;
+    for (size_t pos = 0; pos < s.size();) {
+      if (static_cast<unsigned char>(s[pos]) < 0x80) {
+        char c = s[pos++];
+        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+        continue;
+      }
+      AppendUtf8(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(DecodeUtf8(s, &pos)))), &out);
+    }
+    return out;
+  };
+  const std::vector<std::string> pieces = {"A", "Z", "a", "z", "@", "[", "Q", " ", "1", "/", "Đ", "Ủ",
+                                           "ế", "Ư", "\xC3\x97", "\xE2\x80\x93", "\xD0\x96",
+                                           "\xF0\x9F\x98\x80", "\xC8\xBA", "\xFF", "\xE1\xBA"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 2000; ++round) {
+    std::string s;
+    const size_t length = rng() % 60;
+    while (s.size() < length) s += rng() % 3 ? pieces[rng() % 9] : pieces[rng() % pieces.size()];
+    ASSERT_EQ(LowerCase(s), per_character(s)) << testing::PrintToString(s);
+  }
 }
 
 TEST(NormalizerTest, OffsetMapOnNfdAndCrlf) {

@@ -3,6 +3,10 @@
 #include "targets.h"
 
 #include <gtest/gtest.h>
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <memory>
 
 #include "test_util.h"
 
@@ -82,6 +86,31 @@ TEST(TargetsTest, ValuesComparatorsAndDeadlines) {
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
     EXPECT_EQ(Targets(c.text), c.expected) << c.text;
+  }
+}
+
+// The sentence walk of the targets skips from one paragraph to the next
+// (src/targets.cc, Structure::SentenceOf): it relies on ICU's sentence
+// rules breaking after every line break (UAX #29 SB4), whatever comes next.
+TEST(TargetsTest, IcuBreaksASentenceAfterEveryLineBreak) {
+  std::vector<std::pair<std::string, std::string>> texts = testing_util::Utf8Corpus();
+  texts.push_back({"lower case after", "Điều 1. Giao Sở Nội vụ\nchủ trì, phối hợp.\nb) tiếp tục"});
+  texts.push_back({"abbreviation", "Theo TP.\nHồ Chí Minh và Tp. Hà Nội\n\n1. Mục tiêu"});
+  texts.push_back({"closing marks", "(đạt 100%.)\n\"trước ngày 30/6\"\n- 5 xã"});
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> sentences(icu::BreakIterator::createSentenceInstance(icu::Locale("vi"), status));
+  ASSERT_TRUE(U_SUCCESS(status));
+  for (const auto& [name, text] : texts) {
+    SCOPED_TRACE(name);
+    UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    sentences->setText(utext, status);
+    ASSERT_TRUE(U_SUCCESS(status));
+    std::vector<bool> boundary(text.size() + 1, false);
+    for (int32_t b = sentences->first(); b != icu::BreakIterator::DONE; b = sentences->next()) boundary[b] = true;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') EXPECT_TRUE(boundary[i + 1]) << "no sentence break after the line break at byte " << i;
+    }
+    utext_close(utext);
   }
 }
 

@@ -40,14 +40,25 @@ bool HasLowercaseLetter(std::string_view s) {
 
 // The issuer stands before "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": upper-case
 // segments (lines or table cells), e.g. "BỘ TÀI CHÍNH" + "TỔNG CỤC THUẾ".
-std::string FindIssuer(const std::string& text, size_t region_begin, size_t number_begin) {
+// A header table copied column by column puts the left column first (the
+// issuer, then "Số: …") and the national motto after the number: then the
+// issuer stands right before the number's line.
+std::string FindIssuer(const std::string& text, size_t region_begin, size_t number_begin, size_t region_end) {
   std::string region = text.substr(region_begin, number_begin - region_begin);
   size_t marker = std::string::npos;
   for (const char* m : {"CỘNG HÒA XÃ HỘI", "CỘNG HÒA"}) {
     marker = region.rfind(m);
     if (marker != std::string::npos) break;
   }
-  if (marker == std::string::npos) return {};
+  if (marker == std::string::npos) {
+    // Column order: only when the motto follows, so that a "Số: …" line
+    // outside an official header takes no issuer.
+    if (std::string_view(text).substr(number_begin, region_end - number_begin).find("CỘNG HÒA XÃ HỘI") ==
+        std::string_view::npos) {
+      return {};
+    }
+    marker = region.size();
+  }
   std::string before = region.substr(0, marker);
   std::vector<std::string> segments;
   size_t pos = 0;
@@ -168,7 +179,7 @@ Json FindHeader(const NormalizedText& normalized, const std::vector<RuleMatch>& 
     t = StripDecoration(t.substr(0, t.find('|')));
     if (!t.empty()) doc["title"] = t;
   }
-  std::string issuer = FindIssuer(text, region_begin, number->span.begin);
+  std::string issuer = FindIssuer(text, region_begin, number->span.begin, region_end);
   if (!issuer.empty()) doc["issuer"] = issuer;
   return doc;
 }

@@ -47,27 +47,31 @@ struct Cues {
     return nullptr;
   }
 
-  // Returns the cue that ends `folded_text` (trailing spaces ignored).
-  const VocabEntry* AtEnd(const std::string& folded_text) const {
+  // Returns the cue that ends `folded_text` (trailing spaces ignored); sets
+  // *begin, when given, to where it starts in `folded_text`.
+  const VocabEntry* AtEnd(const std::string& folded_text, size_t* begin = nullptr) const {
     size_t end = folded_text.find_last_not_of(' ');
     if (end == std::string::npos) return nullptr;
     std::string_view t(folded_text.data(), end + 1);
     for (const auto& [cue, entry] : folded) {
       if (t.size() >= cue.size() && t.substr(t.size() - cue.size()) == cue &&
           Cues::WordEdge(folded_text, t.size() - cue.size())) {
+        if (begin) *begin = t.size() - cue.size();
         return entry;
       }
     }
     return nullptr;
   }
 
-  // Returns the cue that starts `folded_text` (leading spaces ignored).
-  const VocabEntry* AtStart(const std::string& folded_text) const {
+  // Returns the cue that starts `folded_text` (leading spaces ignored); sets
+  // *end, when given, to where it ends in `folded_text`.
+  const VocabEntry* AtStart(const std::string& folded_text, size_t* end = nullptr) const {
     size_t begin = folded_text.find_first_not_of(' ');
     if (begin == std::string::npos) return nullptr;
     for (const auto& [cue, entry] : folded) {
       if (folded_text.compare(begin, cue.size(), cue) == 0 &&
           WordEdge(folded_text, begin + cue.size())) {
+        if (end) *end = begin + cue.size();
         return entry;
       }
     }
@@ -89,6 +93,16 @@ struct Cues {
     return best;
   }
 };
+
+// Returns the offset in `raw` of offset `at` of `folded`, its folded or
+// lowered form: the two have the same characters, not always the same bytes.
+size_t RawOffset(std::string_view folded, std::string_view raw, size_t at) {
+  size_t characters = 0;
+  for (size_t i = 0; i < at && i < folded.size(); ++i) characters += (static_cast<unsigned char>(folded[i]) & 0xC0) != 0x80;
+  size_t offset = 0;
+  for (size_t n = 0; offset < raw.size() && n < characters; ++n) DecodeUtf8(raw, &offset);
+  return offset;
+}
 
 std::string Attr(const VocabEntry* e, const char* name) {
   if (!e) return {};
@@ -328,7 +342,7 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
       section_goals(rules, "section_goal_cues", accentless),
       reports(rules, "report_cues", accentless), reports_after(rules, "report_after_cues", accentless),
       recurrences(rules, "recurrence_cues", accentless),
-      stops(rules, "subject_stops", accentless);
+      stops(rules, "subject_stops", accentless), connectors(rules, "subject_connectors", accentless);
   // Lower case keeps the UTF-8 length of Vietnamese text, so the lowered text
   // is made once and sliced; folding (accentless documents) does not.
   const std::string lowered = accentless ? std::string() : LowerCase(flat);
@@ -434,9 +448,17 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
       for (const Item* d : deadlines) {  // the same sentence, before the value
         if (Contains(sentence, d->span) && d->span.end <= m->span.begin) best = d;
       }
-      if (!best) {  // a period stated in the sentence ("Trong giai đoạn 2026 - 2030 phấn đấu …")
-        for (const Item* p : periods) {
-          if (Contains(sentence, p->span) && p->span.end <= m->span.begin) best = p;
+      if (!best) {  // a period stated in the sentence ("Trong giai đoạn 2026 - 2030 phấn đấu …");
+        // the plan's own span before a horizon ("giai đoạn 2021 - 2030, tầm nhìn
+        // đến năm 2045, phấn đấu …": 2030), a horizon when it is the only one
+        for (bool horizon : {false, true}) {
+          for (const Item* p : periods) {
+            if (Contains(sentence, p->span) && p->span.end <= m->span.begin &&
+                (p->fields["kind"] != "period") == horizon) {
+              best = p;
+            }
+          }
+          if (best) break;
         }
       }
       if (!best) {  // the same sentence, after the value
@@ -478,8 +500,14 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
       fields = reordered;
     }
 
-    // The subject: what follows the value up to its predicate or clause end.
+    // The subject: what follows the value (and a comparator after it: "95%
+    // trở lên cán bộ") up to its predicate or clause end.
     size_t subject_begin = m->span.end;
+    size_t after_cue_end = 0;
+    if (after.AtStart(after_text, &after_cue_end)) {
+      subject_begin += RawOffset(after_text, std::string_view(flat).substr(m->span.end, clause_end - m->span.end),
+                                 after_cue_end);
+    }
     size_t subject_end = flat.find_first_of(";.", subject_begin);
     if (subject_end == std::string::npos || subject_end > sentence.end) subject_end = sentence.end;
     std::string tail = folded({subject_begin, subject_end});
@@ -489,14 +517,22 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
     for (const auto& [cue, entry] : stops.folded) {
       for (size_t at = tail.find(cue); at != std::string::npos; at = tail.find(cue, at + 1)) {
         if (Cues::WordEdge(tail, at) && Cues::WordEdge(tail, at + cue.size())) {
-          // Map the folded offset to the raw one: count code points.
-          size_t cps = 0;
-          for (size_t i = 0; i < at; ++i) cps += (static_cast<unsigned char>(tail[i]) & 0xC0) != 0x80;
-          size_t raw = 0;
-          for (size_t n = 0; raw < raw_tail.size() && n < cps; ++n) DecodeUtf8(raw_tail, &raw);
-          cut = std::min(cut, raw);
+          cut = std::min(cut, RawOffset(tail, raw_tail, at));
           break;
         }
+      }
+    }
+    // A deadline ends the subject: "02 lớp tập huấn trong tháng 6/2024".
+    // A subject that is only a later stage ("80%, cuối năm 2024 đạt …",
+    // "80% và đến hết năm 2025 …") is then empty: it is the subject of the
+    // next target in the sentence (below).
+    for (const Item* d : deadlines) {
+      if (d->span.begin >= subject_begin && d->span.begin < subject_begin + cut) {
+        cut = d->span.begin - subject_begin;
+        for (size_t at; connectors.AtEnd(folded({subject_begin, subject_begin + cut}), &at);) {
+          cut = RawOffset(folded({subject_begin, subject_begin + cut}), raw_tail, at);
+        }
+        break;
       }
     }
     std::string subject(raw_tail.substr(0, cut));
@@ -511,13 +547,6 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
       subject = subject.substr(0, space == std::string::npos ? 240 : space) + " …";
     }
     fields["subject"] = subject;
-    // A subject that is only a later stage ("80%, cuối năm 2024 đạt …") is
-    // the subject of the next target in the sentence: see below.
-    Span subject_span{subject_begin, subject_begin + cut};
-    bool staged = std::any_of(deadlines.begin(), deadlines.end(), [&](const Item* d) {
-      return d->span.begin >= subject_span.begin && d->span.begin < subject_span.end;
-    });
-    if (staged) fields["subject"] = "";
     accepted.push_back({m, m->span, fields, sentence});
   }
 

@@ -90,6 +90,35 @@ TEST(ExtractorTest, HeaderFields) {
   EXPECT_TRUE(extractor.Extract("UBND tỉnh vừa ban hành Quyết định số 12/QĐ-UBND.", "n")["document"].is_null());
 }
 
+TEST(ExtractorTest, HeaderIssuerInEveryLayout) {
+  struct {
+    const char* name;
+    std::string text;
+    Json issuer;  // null: none
+  } cases[] = {
+      {"table row by row", "| ỦY BAN NHÂN DÂN TỈNH TÂY NINH ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| Số: 2631/QĐ-UBND | Tây Ninh, ngày 14 tháng 10 năm 2021 |\n",
+       "ỦY BAN NHÂN DÂN TỈNH TÂY NINH"},
+      {"lines, motto first", "BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 1414/TCT-CS\nHà Nội, ngày 04 tháng 05 năm 2013\n",
+       "BỘ TÀI CHÍNH TỔNG CỤC THUẾ"},
+      // Column by column: the left column (issuer, number), then the right.
+      {"columns", "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n-------\nSố: 141/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nBắc Ninh, ngày 20 tháng 3 năm 2024\n",
+       "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"},
+      {"number and motto on one line", "BỘ NỘI VỤ\n-------\nSố: 1234/QĐ-BNV    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 05 tháng 3 năm 2024\n",
+       "BỘ NỘI VỤ"},
+      // No motto anywhere near: not an official header's issuer.
+      {"no motto", "THÔNG BÁO MỚI\nSố: 12/TB-VP\nHà Nội, ngày 05 tháng 3 năm 2024\n", nullptr},
+      // A line with lower-case letters is not the issuer.
+      {"prose above", "Trang chủ\nSố: 12/TB-VP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", nullptr},
+  };
+  Extractor extractor(Rules());
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    Json r = extractor.Extract(c.text, "x");
+    ASSERT_FALSE(r["document"].is_null());
+    EXPECT_EQ(r["document"]["issuer"], c.issuer);
+  }
+}
+
 // The hex is written by table now (issue #6); the digest must not change.
 TEST(ExtractorTest, Sha256HexOfKnownVectors) {
   EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");

@@ -55,6 +55,13 @@ TEST(TargetsTest, ValuesComparatorsAndDeadlines) {
        "percent 100 = 2020"},
       {"period in sentence", "Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% đội ngũ cán bộ từ nguồn thu hút.",
        "percent 10 >= 2030"},
+      // The plan's span governs, not the horizon written after it; a horizon
+      // governs when it is the only one.
+      {"period then vision", "Giai đoạn 2021 – 2030, tầm nhìn đến năm 2045, phấn đấu 95% trở lên cán bộ được bồi dưỡng.",
+       "percent 95 >= 2030"},
+      {"period then orientation", "Giai đoạn 2021 - 2025, định hướng đến năm 2030, phấn đấu 100% xã có điểm phục vụ.",
+       "percent 100 = 2025"},
+      {"orientation alone", "Định hướng đến năm 2030, phấn đấu 100% xã có điểm phục vụ.", "percent 100 = 2030"},
       // A section heading with MỤC TIÊU governs the numbered list below it.
       {"section list", "II. MỤC TIÊU CHỦ YẾU\n\n1. 100% đội ngũ cán bộ có trình độ đại học.\n\n2. 100% các xã bố trí công chức.\n\nIII. NHIỆM VỤ\n\n1. Hỗ trợ 50% kinh phí.",
        "percent 100 = null; percent 100 = null"},
@@ -124,6 +131,11 @@ TEST(TargetsTest, Subjects) {
       // "cơ quan" is not the stop word "có": cues keep their diacritics.
       {"Đến hết năm 2025 đạt 100% cơ quan chuyên môn có cán bộ chuyên trách.", "cơ quan chuyên môn"},
       {"Mỗi năm tổ chức ít nhất 2 lớp bồi dưỡng kỹ năng số.", "bồi dưỡng kỹ năng số"},
+      // A deadline after the subject ends it.
+      {"Mục tiêu: tổ chức tối thiểu 02 lớp tập huấn nghiệp vụ trong tháng 6/2024.", "tập huấn nghiệp vụ"},
+      // A comparator written after the value is not part of the subject.
+      {"Phấn đấu đến năm 2025 có 95% trở lên cán bộ, công chức được bồi dưỡng.", "cán bộ, công chức"},
+      {"Phan dau den nam 2025 co 95% tro len can bo, cong chuc duoc boi duong.", "can bo, cong chuc"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);

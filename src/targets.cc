@@ -78,6 +78,20 @@ struct Cues {
     return nullptr;
   }
 
+  // Returns the offset of the last cue in `folded_text`, or npos.
+  size_t LastAt(const std::string& folded_text) const {
+    size_t best = std::string::npos;
+    for (const auto& [cue, entry] : folded) {
+      for (size_t at = folded_text.rfind(cue); at != std::string::npos; at = at > 0 ? folded_text.rfind(cue, at - 1) : std::string::npos) {
+        if (WordEdge(folded_text, at) && WordEdge(folded_text, at + cue.size())) {
+          if (best == std::string::npos || at > best) best = at;
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
   // Returns the offset of the first cue in `folded_text`, or npos.
   size_t FirstAt(const std::string& folded_text) const {
     size_t best = std::string::npos;
@@ -342,7 +356,24 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
       section_goals(rules, "section_goal_cues", accentless),
       reports(rules, "report_cues", accentless), reports_after(rules, "report_after_cues", accentless),
       recurrences(rules, "recurrence_cues", accentless),
-      stops(rules, "subject_stops", accentless), connectors(rules, "subject_connectors", accentless);
+      stops(rules, "subject_stops", accentless), connectors(rules, "subject_connectors", accentless),
+      indicators(rules, "indicator_cues", accentless), predicates(rules, "indicator_predicates", accentless);
+  // A subject as written, on one line, without the spaces and commas around
+  // it, and at most ~240 bytes.
+  auto tidy = [](std::string_view raw) {
+    std::string subject(raw);
+    for (char& c : subject) {
+      if (c == '\n') c = ' ';
+    }
+    size_t b = subject.find_first_not_of(" ,");
+    size_t e = subject.find_last_not_of(" ,");
+    subject = b == std::string::npos ? std::string() : subject.substr(b, e - b + 1);
+    if (subject.size() > 240) {
+      size_t space = subject.rfind(' ', 240);
+      subject = subject.substr(0, space == std::string::npos ? 240 : space) + " …";
+    }
+    return subject;
+  };
   // Lower case keeps the UTF-8 length of Vietnamese text, so the lowered text
   // is made once and sliced; folding (accentless documents) does not.
   const std::string lowered = accentless ? std::string() : LowerCase(flat);
@@ -513,15 +544,8 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
     std::string tail = folded({subject_begin, subject_end});
     // Keys may differ in byte length from the text; cut on the text instead.
     std::string_view raw_tail(flat.data() + subject_begin, subject_end - subject_begin);
-    size_t cut = raw_tail.size();
-    for (const auto& [cue, entry] : stops.folded) {
-      for (size_t at = tail.find(cue); at != std::string::npos; at = tail.find(cue, at + 1)) {
-        if (Cues::WordEdge(tail, at) && Cues::WordEdge(tail, at + cue.size())) {
-          cut = std::min(cut, RawOffset(tail, raw_tail, at));
-          break;
-        }
-      }
-    }
+    const size_t stop = stops.FirstAt(tail);
+    size_t cut = stop == std::string::npos ? raw_tail.size() : RawOffset(tail, raw_tail, stop);
     // A deadline ends the subject: "02 lớp tập huấn trong tháng 6/2024".
     // A subject that is only a later stage ("80%, cuối năm 2024 đạt …",
     // "80% và đến hết năm 2025 …") is then empty: it is the subject of the
@@ -535,16 +559,25 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
         break;
       }
     }
-    std::string subject(raw_tail.substr(0, cut));
-    for (char& c : subject) {
-      if (c == '\n') c = ' ';
-    }
-    size_t b = subject.find_first_not_of(" ,");
-    size_t e = subject.find_last_not_of(" ,");
-    subject = b == std::string::npos ? std::string() : subject.substr(b, e - b + 1);
-    if (subject.size() > 240) {
-      size_t space = subject.rfind(' ', 240);
-      subject = subject.substr(0, space == std::string::npos ? 240 : space) + " …";
+    std::string subject = tidy(raw_tail.substr(0, cut));
+    // "Tỷ lệ hồ sơ giải quyết đúng hạn đạt từ 98%": with nothing measured
+    // after the value, the indicator named before it in its clause, up to
+    // its predicate (the last one: "Tỷ lệ trường học đạt chuẩn quốc gia đạt
+    // trên 70%"), the comparator or a deadline.
+    if (const size_t at = indicators.FirstAt(before); subject.empty() && at != std::string::npos) {
+      std::string_view raw_before(flat.data() + clause_begin, m->span.begin - clause_begin);
+      size_t end = before.size();
+      if (size_t p = predicates.LastAt(before.substr(at)); p != std::string::npos && p > 0) end = at + p;
+      if (size_t c; comparators.AtEnd(before, &c) && c > at) end = std::min(end, c);
+      const size_t from = RawOffset(before, raw_before, at);
+      size_t to = RawOffset(before, raw_before, end);
+      for (const Item* d : deadlines) {
+        if (d->span.begin >= clause_begin + from && d->span.begin < clause_begin + to) {
+          to = d->span.begin - clause_begin;
+          break;
+        }
+      }
+      subject = tidy(raw_before.substr(from, to - from));
     }
     fields["subject"] = subject;
     accepted.push_back({m, m->span, fields, sentence});

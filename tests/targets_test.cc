@@ -133,6 +133,15 @@ TEST(TargetsTest, Subjects) {
       {"Mỗi năm tổ chức ít nhất 2 lớp bồi dưỡng kỹ năng số.", "bồi dưỡng kỹ năng số"},
       // A deadline after the subject ends it.
       {"Mục tiêu: tổ chức tối thiểu 02 lớp tập huấn nghiệp vụ trong tháng 6/2024.", "tập huấn nghiệp vụ"},
+      // Nothing measured after the value: the indicator named before it, up
+      // to its last predicate.
+      {"Mục tiêu năm 2025: tỷ lệ hồ sơ giải quyết đúng hạn đạt từ 98% trở lên.", "tỷ lệ hồ sơ giải quyết đúng hạn"},
+      {"Mục tiêu năm 2025: tỷ lệ trường học đạt chuẩn quốc gia đạt trên 70%.", "tỷ lệ trường học đạt chuẩn quốc gia"},
+      {"Muc tieu nam 2025: muc do hai long cua nguoi dan dat tren 90%.", "muc do hai long cua nguoi dan"},
+      {"Đến hết năm 2023, tỷ lệ hồ sơ được số hóa đạt không thấp hơn 80%.", "tỷ lệ hồ sơ được số hóa"},
+      // What follows the value wins; no indicator, no subject.
+      {"Mục tiêu: tỷ lệ bao phủ đạt 100% dân số.", "dân số"},
+      {"Mục tiêu năm 2025: phấn đấu đạt 98%.", ""},
       // A comparator written after the value is not part of the subject.
       {"Phấn đấu đến năm 2025 có 95% trở lên cán bộ, công chức được bồi dưỡng.", "cán bộ, công chức"},
       {"Phan dau den nam 2025 co 95% tro len can bo, cong chuc duoc boi duong.", "can bo, cong chuc"},

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "vietnamese.h"
+
 namespace vbhc {
 namespace {
 
@@ -31,12 +33,6 @@ std::vector<Span> Lines(const std::string& text, size_t from, size_t to) {
   return lines;
 }
 
-bool HasLowercaseLetter(std::string_view s) {
-  std::string folded;
-  size_t pos = 0;
-  while (pos < s.size()) FoldCodePoint(DecodeUtf8(s, &pos), &folded, /*keep_case=*/true);
-  return std::any_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
 
 // The issuer stands before "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": upper-case
 // segments (lines or table cells), e.g. "BỘ TÀI CHÍNH" + "TỔNG CỤC THUẾ".

@@ -1,6 +1,7 @@
 #include "targets.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
@@ -124,6 +125,10 @@ std::string Attr(const VocabEntry* e, const char* name) {
   return it == e->attrs.end() ? std::string() : it->second;
 }
 
+// A title line ("1. Mục tiêu", "II. NHIỆM VỤ") is shorter than this; a
+// wrapped line of prose is mostly longer.
+constexpr size_t kTitleBytes = 48;
+
 // Sentences, paragraphs and section headings of a document.  Lines wrapped
 // inside a paragraph (PDF and web copies) are joined first: a line break is
 // soft when its line does not end a sentence and the next line does not start
@@ -204,6 +209,17 @@ class Structure {
     return false;
   }
 
+  // "1. Mục tiêu" over "Giai đoạn 2021 - 2030, phấn đấu …": a short title
+  // line, then a line of prose that starts a sentence, is a heading of its
+  // own, not the first half of a wrapped line (which goes on in lower case,
+  // or, in a heading wrapped over two lines, in capitals).
+  bool TitleOverProse(Span line, std::string_view next) const {
+    if (line.size() >= kTitleBytes || !IsHeading(line)) return false;
+    size_t pos = 0;
+    const char32_t first = DecodeUtf8(next, &pos);
+    return u_isupper(static_cast<UChar32>(first)) && HasLowercaseLetter(next);
+  }
+
   void Unwrap() {
     size_t line_start = 0;
     for (size_t i = 0; i < unwrapped_.size(); ++i) {
@@ -216,7 +232,7 @@ class Structure {
       size_t first_next = next.find_first_not_of(' ');
       bool soft = last != std::string_view::npos && first_next != std::string_view::npos &&
                   std::string_view(".:;!?").find(line[last]) == std::string_view::npos &&
-                  !StartsListItem(next);
+                  !StartsListItem(next) && !TitleOverProse({line_start, i}, next.substr(first_next));
       if (soft) unwrapped_[i] = ' ';
       line_start = i + 1;
     }
@@ -476,8 +492,21 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
     Json deadline = nullptr;
     if (recurrence.empty()) {
       const Item* best = nullptr;
-      for (const Item* d : deadlines) {  // the same sentence, before the value
-        if (Contains(sentence, d->span) && d->span.end <= m->span.begin) best = d;
+      for (const Item* d : deadlines) {  // its own clause, before the value
+        if (d->span.begin >= clause_begin && d->span.end <= m->span.begin) best = d;
+      }
+      if (!best) {  // its own clause, after the value ("02 lớp … trong tháng 6/2025")
+        for (const Item* d : deadlines) {
+          if (d->span.begin >= m->span.end && d->span.end <= clause_end) {
+            best = d;
+            break;
+          }
+        }
+      }
+      if (!best) {  // the same sentence, before the value
+        for (const Item* d : deadlines) {
+          if (Contains(sentence, d->span) && d->span.end <= m->span.begin) best = d;
+        }
       }
       if (!best) {  // a period stated in the sentence ("Trong giai đoạn 2026 - 2030 phấn đấu …");
         // the plan's own span before a horizon ("giai đoạn 2021 - 2030, tầm nhìn

@@ -242,6 +242,13 @@ std::optional<Json> BuildFields(const RuleMatch& m, const RuleSet& rules,
     std::string recurrence = SetField(m, "recurrence");
     std::string anchor = SetField(m, "anchor");
     if (anchor == "year_end" && iso->size() == 4) *iso += "-12-31";
+    if (anchor == "month_end" && iso->size() == 7) {
+      const int year = std::stoi(iso->substr(0, 4)), month = std::stoi(iso->substr(5, 2));
+      const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+      static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      iso->push_back('-');
+      iso->append(std::to_string(month == 2 && leap ? 29 : kDays[month - 1]));
+    }
     if (dimension == "date" && (iso->size() < 7 || (*iso)[0] == '-')) return std::nullopt;
     if (dimension == "deadline" && (*iso)[0] == '-' && recurrence.empty()) return std::nullopt;
     fields["value"] = *iso;

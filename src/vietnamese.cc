@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
@@ -191,6 +192,13 @@ void FoldCodePoint(char32_t c, std::string* out, bool keep_case) {
   } else {
     AppendUtf8(keep_case ? c : static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))), out);
   }
+}
+
+bool HasLowercaseLetter(std::string_view s) {
+  std::string folded;
+  size_t pos = 0;
+  while (pos < s.size()) FoldCodePoint(DecodeUtf8(s, &pos), &folded, /*keep_case=*/true);
+  return std::any_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 std::string LowerCase(std::string_view s) {

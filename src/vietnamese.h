@@ -49,6 +49,10 @@ bool IsToneMark(char32_t c);
 // Returns the tone mark that letter `c` carries ("ế" -> U+0301), or 0.
 char32_t ToneOf(char32_t c);
 
+// True when `s` has a lower-case letter, with or without diacritics
+// ("ỦY BAN NHÂN DÂN": false; "Ủy ban": true).
+bool HasLowercaseLetter(std::string_view s);
+
 // Returns `s` in lower case, diacritics kept ("Cơ Quan" -> "cơ quan").  For
 // valid UTF-8, as DecodeUtf8; a few letters change length (Ⱥ -> ⱥ).
 std::string LowerCase(std::string_view s);

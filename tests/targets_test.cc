@@ -65,9 +65,19 @@ TEST(TargetsTest, ValuesComparatorsAndDeadlines) {
       // A section heading with MỤC TIÊU governs the numbered list below it.
       {"section list", "II. MỤC TIÊU CHỦ YẾU\n\n1. 100% đội ngũ cán bộ có trình độ đại học.\n\n2. 100% các xã bố trí công chức.\n\nIII. NHIỆM VỤ\n\n1. Hỗ trợ 50% kinh phí.",
        "percent 100 = null; percent 100 = null"},
+      // A short title line over prose is a heading of its own; the year that
+      // opens a sentence is its targets' year.
+      {"title over prose", "1. Mục tiêu\nGiai đoạn 2021 - 2030, phấn đấu 95% hồ sơ được lưu trữ điện tử.\nNăm 2025, tỷ lệ hồ sơ giải quyết đúng hạn đạt từ 98% trở lên.",
+       "percent 95 = 2030; percent 98 >= 2025"},
+      // A heading wrapped over two lines of capitals stays one heading.
+      {"wrapped heading", "II. MỤC TIÊU CỤ THỂ\nĐẾN NĂM 2025\n1. 100% cán bộ được bồi dưỡng.", "percent 100 = 2025"},
       // Nothing governs: null.
       {"no deadline", "Các cơ quan đảm bảo cắt giảm tối thiểu 30% thời gian thực hiện TTHC.", "percent 30 >= null"},
       {"deadline after", "Phấn đấu 100% hồ sơ được số hóa trước ngày 31/12/2025.", "percent 100 = 2025-12-31"},
+      // The value's own clause first: its deadline after it wins over one in
+      // an earlier clause of the sentence.
+      {"clause deadline", "Đến hết tháng 12/2025, 100% văn bản đi được ký số; tổ chức tối thiểu 02 lớp tập huấn trong tháng 6/2025.",
+       "percent 100 = 2025-12-31; count 2 >= 2025-06"},
       // Counts need a cue and a counted noun.
       {"count with cue", "Phấn đấu đến năm 2025 đào tạo ít nhất 50 cán bộ, công chức, viên chức làm công tác CCHC.",
        "count 50 >= 2025"},

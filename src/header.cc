@@ -42,15 +42,17 @@ std::vector<Span> Lines(const std::string& text, size_t from, size_t to) {
 std::string FindIssuer(const std::string& text, size_t region_begin, size_t number_begin, size_t region_end) {
   std::string region = text.substr(region_begin, number_begin - region_begin);
   size_t marker = std::string::npos;
-  for (const char* m : {"CỘNG HÒA XÃ HỘI", "CỘNG HÒA"}) {
+  // Accentless copies write the motto "CONG HOA XA HOI …".
+  for (const char* m : {"CỘNG HÒA XÃ HỘI", "CỘNG HÒA", "CONG HOA XA HOI"}) {
     marker = region.rfind(m);
     if (marker != std::string::npos) break;
   }
   if (marker == std::string::npos) {
     // Column order: only when the motto follows, so that a "Số: …" line
     // outside an official header takes no issuer.
-    if (std::string_view(text).substr(number_begin, region_end - number_begin).find("CỘNG HÒA XÃ HỘI") ==
-        std::string_view::npos) {
+    const std::string_view after = std::string_view(text).substr(number_begin, region_end - number_begin);
+    if (after.find("CỘNG HÒA XÃ HỘI") == std::string_view::npos &&
+        after.find("CONG HOA XA HOI") == std::string_view::npos) {
       return {};
     }
     marker = region.size();

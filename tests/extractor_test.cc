@@ -105,6 +105,9 @@ TEST(ExtractorTest, HeaderIssuerInEveryLayout) {
        "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"},
       {"number and motto on one line", "BỘ NỘI VỤ\n-------\nSố: 1234/QĐ-BNV    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 05 tháng 3 năm 2024\n",
        "BỘ NỘI VỤ"},
+      {"accentless", "SO NOI VU\nTINH MAU SON\n-------\nCONG HOA XA HOI CHU NGHIA VIET NAM\nSo: 212/QD-SNV\nMau Son, ngay 18 thang 02 nam 2025\n",
+       "SO NOI VU TINH MAU SON"},
+      {"accentless columns", "SO NOI VU\n-------\nSo: 212/QD-SNV\nCONG HOA XA HOI CHU NGHIA VIET NAM\n", "SO NOI VU"},
       // No motto anywhere near: not an official header's issuer.
       {"no motto", "THÔNG BÁO MỚI\nSố: 12/TB-VP\nHà Nội, ngày 05 tháng 3 năm 2024\n", nullptr},
       // A line with lower-case letters is not the issuer.

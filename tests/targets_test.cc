@@ -149,6 +149,7 @@ TEST(TargetsTest, Subjects) {
       {"Mục tiêu năm 2025: tỷ lệ trường học đạt chuẩn quốc gia đạt trên 70%.", "tỷ lệ trường học đạt chuẩn quốc gia"},
       {"Muc tieu nam 2025: muc do hai long cua nguoi dan dat tren 90%.", "muc do hai long cua nguoi dan"},
       {"Đến hết năm 2023, tỷ lệ hồ sơ được số hóa đạt không thấp hơn 80%.", "tỷ lệ hồ sơ được số hóa"},
+      {"Mục tiêu năm 2025: giảm tỷ lệ hộ nghèo xuống dưới 1,5%.", "tỷ lệ hộ nghèo"},
       // What follows the value wins; no indicator, no subject.
       {"Mục tiêu: tỷ lệ bao phủ đạt 100% dân số.", "dân số"},
       {"Mục tiêu năm 2025: phấn đấu đạt 98%.", ""},

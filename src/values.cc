@@ -1,5 +1,6 @@
 #include "values.h"
 
+#include <cctype>
 #include <cstdio>
 #include <string>
 
@@ -242,8 +243,11 @@ std::optional<Json> BuildFields(const RuleMatch& m, const RuleSet& rules,
     std::string recurrence = SetField(m, "recurrence");
     std::string anchor = SetField(m, "anchor");
     if (anchor == "year_end" && iso->size() == 4) *iso += "-12-31";
-    if (anchor == "month_end" && iso->size() == 7) {
+    // "YYYY-MM" only: not "--06-30" (a yearly day) nor "2023-Q2".
+    auto digit = [&](size_t i) { return std::isdigit(static_cast<unsigned char>((*iso)[i])) != 0; };
+    if (anchor == "month_end" && iso->size() == 7 && digit(0) && digit(5) && digit(6)) {
       const int year = std::stoi(iso->substr(0, 4)), month = std::stoi(iso->substr(5, 2));
+      if (month < 1 || month > 12) return std::nullopt;  // DateFromGroups checks; a rule file is untrusted
       const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
       static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
       iso->push_back('-');

@@ -35,6 +35,32 @@ TEST(ValuesTest, IsoDateWithPrecision) {
   }
 }
 
+// anchor = "month_end" takes a month to its last day; on any other value a
+// rule file gives it (a quarter, a year) it changes nothing.
+TEST(ValuesTest, MonthEndAnchorOnlyOnMonths) {
+  auto rules = RuleSet::LoadFiles({{"m.toml",
+                                    "[[rule]]\nid = 'm'\ndimension = 'deadline'\nset = { anchor = 'month_end' }\n"
+                                    "pattern = '(?:tháng (?P<month>[0-9]{1,2})/|quý (?P<quarter>[1-4])/|năm )(?P<year>20[0-9]{2})'\n"}});
+  ASSERT_TRUE(rules->ok()) << rules->error();
+  struct {
+    std::string text;
+    std::string expected;  // the deadline's value, or "" for none
+  } cases[] = {
+      {"tháng 2/2024", "2024-02-29"}, {"tháng 2/2023", "2023-02-28"}, {"tháng 12/2025", "2025-12-31"},
+      {"tháng 4/2025", "2025-04-30"}, {"quý 2/2023", "2023-Q2"},     {"năm 2025", "2025"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    NormalizedText n = Normalize(c.text);
+    MatchInput input = MatchInput::For(n);
+    std::vector<RuleMatch> matches = rules->Match(input);
+    ASSERT_EQ(matches.size(), 1u);
+    std::string warning;
+    std::optional<Json> fields = BuildFields(matches[0], *rules, &warning);
+    EXPECT_EQ(fields ? (*fields)["value"].get<std::string>() : std::string(), c.expected);
+  }
+}
+
 TEST(ValuesTest, CanonicalNumber) {
   struct {
     std::string raw, expected;

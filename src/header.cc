@@ -11,6 +11,10 @@ namespace {
 // How far around the `Số:` line the other header parts may stand.
 constexpr size_t kHeaderBefore = 1500;
 constexpr size_t kHeaderAfter = 2000;
+// How far below the number's line a letter's "V/v …" line may stand.
+constexpr size_t kSubjectLineReach = 300;
+// How many wrapped lines may follow it.
+constexpr size_t kSubjectLineWraps = 3;
 
 // Strips markdown and table decoration: "| **QUYẾT ĐỊNH** |" -> "QUYẾT ĐỊNH".
 std::string StripDecoration(std::string_view line) {
@@ -157,9 +161,32 @@ Json FindHeader(const NormalizedText& normalized, const std::vector<RuleMatch>& 
     if (!title.empty()) doc["title"] = title;
     break;
   }
+  // A letter's subject line "V/v …" stands on the number's line or, in a
+  // header copied column by column, on one of the lines right below it.
   std::string number_line = text.substr(number->span.begin,
                                         text.find('\n', number->span.end) - number->span.begin);
   size_t vv = number_line.find("V/v");
+  if (vv == std::string::npos) {
+    const size_t below = std::min(text.size(), number->span.begin + number_line.size() + 1);
+    const std::vector<Span> lines_below = Lines(text, below, region_end);
+    for (size_t i = 0; i < lines_below.size() && lines_below[i].begin < below + kSubjectLineReach; ++i) {
+      std::string stripped = StripDecoration(std::string_view(text).substr(lines_below[i].begin, lines_below[i].size()));
+      if (stripped.rfind("V/v", 0) != 0) continue;
+      // It goes on over wrapped lines (prose) to the end of its table cell
+      // ("|"), a blank line, the motto, or the place and date.
+      number_line = stripped;
+      for (size_t j = i + 1; j < lines_below.size() && j <= i + kSubjectLineWraps; ++j) {
+        std::string more = StripDecoration(std::string_view(text).substr(lines_below[j].begin, lines_below[j].size()));
+        if (more.empty() || !HasLowercaseLetter(more) || more.rfind("Độc lập", 0) == 0 ||
+            more.find(", ngày") != std::string::npos || more.find("Kính gửi") != std::string::npos) {
+          break;
+        }
+        number_line += " " + more;
+      }
+      vv = 0;
+      break;
+    }
+  }
   if (doc["type"].is_null()) {
     // No type line: a letter (Công văn) says "V/v …"; a title line may name
     // the type ("# Công văn số 2638/…").

@@ -122,6 +122,37 @@ TEST(ExtractorTest, HeaderIssuerInEveryLayout) {
   }
 }
 
+// A letter's "V/v …" line gives its type and title, on the number's line or
+// just below it (a header copied column by column).
+TEST(ExtractorTest, LetterSubjectLine) {
+  struct {
+    const char* name;
+    std::string text;
+    Json type, title;
+  } cases[] = {
+      {"same line", "| SỞ NỘI VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| Số: 88/SNV-TCBC V/v báo cáo quý I | Mẫu Sơn, ngày 09 tháng 4 năm 2024 |\n",
+       "Công văn", "V/v báo cáo quý I"},
+      {"line below", "SỞ NỘI VỤ\n-------\nSố: 88/SNV-TCBC\nV/v báo cáo số lượng công chức\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nMẫu Sơn, ngày 09 tháng 4 năm 2024\n",
+       "Công văn", "V/v báo cáo số lượng công chức"},
+      // Wrapped over lines, in emphasis, to the end of its table cell.
+      {"wrapped", "**BỘ NỘI VỤ**\n-------\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\nSố: 10989/BNV-TCBC\n*V/v\nđề xuất biên chế giai đoạn 2026-2031*\n|\n*Hà Nội, ngày 21 tháng 11 năm 2025*\n",
+       "Công văn", "V/v đề xuất biên chế giai đoạn 2026-2031"},
+      {"wrapped to the date", "VĂN PHÒNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 11298/VPCP-KTTH\nV/v: động lực tăng\ntrưởng kinh tế\nHà Nội, ngày 17 tháng 11 năm 2025\n",
+       "Công văn", "V/v: động lực tăng trưởng kinh tế"},
+      // Far below, in the body, it is not the header's.
+      {"body", "SỞ NỘI VỤ\nSố: 88/SNV-TCBC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n" + std::string(400, '.') + "\nV/v trả lời kiến nghị\n",
+       nullptr, nullptr},
+  };
+  Extractor extractor(Rules());
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    Json d = extractor.Extract(c.text, "x")["document"];
+    ASSERT_FALSE(d.is_null());
+    EXPECT_EQ(d["type"], c.type);
+    EXPECT_EQ(d["title"], c.title);
+  }
+}
+
 // The hex is written by table now (issue #6); the digest must not change.
 TEST(ExtractorTest, Sha256HexOfKnownVectors) {
   EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");

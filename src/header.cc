@@ -43,31 +43,42 @@ std::vector<Span> Lines(const std::string& text, size_t from, size_t to) {
 // A header table copied column by column puts the left column first (the
 // issuer, then "Số: …") and the national motto after the number: then the
 // issuer stands right before the number's line.
+// Returns where the motto "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" starts in `s`
+// (the last one, or the first with `first`), or npos.  Its words may stand
+// apart by spaces, line breaks or emphasis ("**CỘNG\nHÒA XÃ HỘI"); accentless
+// copies write "CONG HOA".
+size_t FindMotto(std::string_view s, bool first) {
+  for (const auto& [cong, hoa] : {std::pair<std::string_view, std::string_view>{"CỘNG", "HÒA"}, {"CONG", "HOA"}}) {
+    size_t at = first ? s.find(cong) : s.rfind(cong);
+    while (at != std::string_view::npos) {
+      size_t p = at + cong.size();
+      while (p < s.size() && (s[p] == ' ' || s[p] == '\n' || s[p] == '*' || s[p] == '_')) ++p;
+      if (p > at + cong.size() && s.substr(p, hoa.size()) == hoa) return at;
+      at = first ? s.find(cong, at + 1) : (at == 0 ? std::string_view::npos : s.rfind(cong, at - 1));
+    }
+  }
+  return std::string_view::npos;
+}
+
 std::string FindIssuer(const std::string& text, size_t region_begin, size_t number_begin, size_t region_end) {
   std::string region = text.substr(region_begin, number_begin - region_begin);
-  size_t marker = std::string::npos;
-  // Accentless copies write the motto "CONG HOA XA HOI …".
-  for (const char* m : {"CỘNG HÒA XÃ HỘI", "CỘNG HÒA", "CONG HOA XA HOI"}) {
-    marker = region.rfind(m);
-    if (marker != std::string::npos) break;
-  }
+  size_t marker = FindMotto(region, /*first=*/false);
   if (marker == std::string::npos) {
     // Column order: only when the motto follows, so that a "Số: …" line
     // outside an official header takes no issuer.
-    const std::string_view after = std::string_view(text).substr(number_begin, region_end - number_begin);
-    if (after.find("CỘNG HÒA XÃ HỘI") == std::string_view::npos &&
-        after.find("CONG HOA XA HOI") == std::string_view::npos) {
+    if (FindMotto(std::string_view(text).substr(number_begin, region_end - number_begin), /*first=*/true) ==
+        std::string_view::npos) {
       return {};
     }
     marker = region.size();
   }
   std::string before = region.substr(0, marker);
-  std::vector<std::string> segments;
+  std::vector<std::string> segments;  // lines and table cells
   size_t pos = 0;
   while (pos <= before.size()) {
     size_t next = before.find_first_of("|\n", pos);
     if (next == std::string::npos) next = before.size();
-    segments.push_back(StripDecoration(before.substr(pos, next - pos)));
+    segments.push_back(StripDecoration(std::string_view(before).substr(pos, next - pos)));
     pos = next + 1;
   }
   std::vector<std::string> issuer;

@@ -108,6 +108,9 @@ TEST(ExtractorTest, HeaderIssuerInEveryLayout) {
       {"accentless", "SO NOI VU\nTINH MAU SON\n-------\nCONG HOA XA HOI CHU NGHIA VIET NAM\nSo: 212/QD-SNV\nMau Son, ngay 18 thang 02 nam 2025\n",
        "SO NOI VU TINH MAU SON"},
       {"accentless columns", "SO NOI VU\n-------\nSo: 212/QD-SNV\nCONG HOA XA HOI CHU NGHIA VIET NAM\n", "SO NOI VU"},
+      // The motto's words wrapped apart, in emphasis (a web copy's table).
+      {"motto wrapped", "|\n**VĂN\nPHÒNG CHÍNH PHỦ**\n--------\n|\n|\n**CỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\nSố: 11298/VPCP-KTTH\n",
+       "VĂN PHÒNG CHÍNH PHỦ"},
       // No motto anywhere near: not an official header's issuer.
       {"no motto", "THÔNG BÁO MỚI\nSố: 12/TB-VP\nHà Nội, ngày 05 tháng 3 năm 2024\n", nullptr},
       // A line with lower-case letters is not the issuer.

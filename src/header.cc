@@ -37,12 +37,6 @@ std::vector<Span> Lines(const std::string& text, size_t from, size_t to) {
   return lines;
 }
 
-
-// The issuer stands before "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": upper-case
-// segments (lines or table cells), e.g. "BỘ TÀI CHÍNH" + "TỔNG CỤC THUẾ".
-// A header table copied column by column puts the left column first (the
-// issuer, then "Số: …") and the national motto after the number: then the
-// issuer stands right before the number's line.
 // Returns where the motto "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" starts in `s`
 // (the last one, or the first with `first`), or npos.  Its words may stand
 // apart by spaces, line breaks or emphasis ("**CỘNG\nHÒA XÃ HỘI"); accentless
@@ -60,6 +54,11 @@ size_t FindMotto(std::string_view s, bool first) {
   return std::string_view::npos;
 }
 
+// The issuer stands before "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": upper-case
+// segments (lines or table cells), e.g. "BỘ TÀI CHÍNH" + "TỔNG CỤC THUẾ".
+// A header table copied column by column puts the left column first (the
+// issuer, then "Số: …") and the national motto after the number: then the
+// issuer stands right before the number's line.
 std::string FindIssuer(const std::string& text, size_t region_begin, size_t number_begin, size_t region_end) {
   std::string region = text.substr(region_begin, number_begin - region_begin);
   size_t marker = FindMotto(region, /*first=*/false);

@@ -83,7 +83,8 @@ struct Cues {
   size_t LastAt(const std::string& folded_text) const {
     size_t best = std::string::npos;
     for (const auto& [cue, entry] : folded) {
-      for (size_t at = folded_text.rfind(cue); at != std::string::npos; at = at > 0 ? folded_text.rfind(cue, at - 1) : std::string::npos) {
+      for (size_t at = folded_text.rfind(cue); at != std::string::npos;
+           at = at > 0 ? folded_text.rfind(cue, at - 1) : std::string::npos) {
         if (WordEdge(folded_text, at) && WordEdge(folded_text, at + cue.size())) {
           if (best == std::string::npos || at > best) best = at;
           break;
@@ -582,8 +583,11 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
     for (const Item* d : deadlines) {
       if (d->span.begin >= subject_begin && d->span.begin < subject_begin + cut) {
         cut = d->span.begin - subject_begin;
-        for (size_t at; connectors.AtEnd(folded({subject_begin, subject_begin + cut}), &at);) {
-          cut = RawOffset(folded({subject_begin, subject_begin + cut}), raw_tail, at);
+        while (true) {
+          const std::string kept = folded({subject_begin, subject_begin + cut});
+          size_t at = 0;
+          if (!connectors.AtEnd(kept, &at)) break;
+          cut = RawOffset(kept, raw_tail, at);
         }
         break;
       }
@@ -593,7 +597,8 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
     // after the value, the indicator named before it in its clause, up to
     // its predicate (the last one: "Tỷ lệ trường học đạt chuẩn quốc gia đạt
     // trên 70%"), the comparator or a deadline.
-    if (const size_t at = indicators.FirstAt(before); subject.empty() && at != std::string::npos) {
+    const size_t at = subject.empty() ? indicators.FirstAt(before) : std::string::npos;
+    if (at != std::string::npos) {
       std::string_view raw_before(flat.data() + clause_begin, m->span.begin - clause_begin);
       size_t end = before.size();
       if (size_t p = predicates.LastAt(before.substr(at)); p != std::string::npos && p > 0) end = at + p;

@@ -25,6 +25,11 @@ std::string StripDecoration(std::string_view line) {
   return std::string(line.substr(b, e - b + 1));
 }
 
+// Returns line `line` of `text` without its decoration.
+std::string StrippedLine(std::string_view text, Span line) {
+  return StripDecoration(text.substr(line.begin, line.size()));
+}
+
 std::vector<Span> Lines(const std::string& text, size_t from, size_t to) {
   std::vector<Span> lines;
   size_t pos = from;
@@ -154,14 +159,14 @@ Json FindHeader(const NormalizedText& normalized, const std::vector<RuleMatch>& 
   // Type line: a line that is exactly a document type ("QUYẾT ĐỊNH").
   std::vector<Span> lines = Lines(text, after, region_end);
   for (size_t i = 0; i < lines.size(); ++i) {
-    std::string line = StripDecoration(std::string_view(text).substr(lines[i].begin, lines[i].size()));
+    std::string line = StrippedLine(text, lines[i]);
     if (line.empty() || line.size() > 40) continue;
     const VocabEntry* type = rules.LookupVocab("doc_types", line);
     if (!type) continue;
     doc["type"] = type->text;
     std::string title;
     for (size_t j = i + 1; j < lines.size() && j < i + 8; ++j) {
-      std::string t = StripDecoration(std::string_view(text).substr(lines[j].begin, lines[j].size()));
+      std::string t = StrippedLine(text, lines[j]);
       if (t.empty()) {
         if (title.empty()) continue;
         break;
@@ -173,25 +178,26 @@ Json FindHeader(const NormalizedText& normalized, const std::vector<RuleMatch>& 
   }
   // A letter's subject line "V/v …" stands on the number's line or, in a
   // header copied column by column, on one of the lines right below it.
-  std::string number_line = text.substr(number->span.begin,
-                                        text.find('\n', number->span.end) - number->span.begin);
-  size_t vv = number_line.find("V/v");
+  const std::string number_line = text.substr(number->span.begin,
+                                              text.find('\n', number->span.end) - number->span.begin);
+  std::string subject_line = number_line;
+  size_t vv = subject_line.find("V/v");
   if (vv == std::string::npos) {
     const size_t below = std::min(text.size(), number->span.begin + number_line.size() + 1);
     const std::vector<Span> lines_below = Lines(text, below, region_end);
     for (size_t i = 0; i < lines_below.size() && lines_below[i].begin < below + kSubjectLineReach; ++i) {
-      std::string stripped = StripDecoration(std::string_view(text).substr(lines_below[i].begin, lines_below[i].size()));
+      std::string stripped = StrippedLine(text, lines_below[i]);
       if (stripped.rfind("V/v", 0) != 0) continue;
       // It goes on over wrapped lines (prose) to the end of its table cell
       // ("|"), a blank line, the motto, or the place and date.
-      number_line = stripped;
+      subject_line = stripped;
       for (size_t j = i + 1; j < lines_below.size() && j <= i + kSubjectLineWraps; ++j) {
-        std::string more = StripDecoration(std::string_view(text).substr(lines_below[j].begin, lines_below[j].size()));
+        std::string more = StrippedLine(text, lines_below[j]);
         if (more.empty() || !HasLowercaseLetter(more) || more.rfind("Độc lập", 0) == 0 ||
             more.find(", ngày") != std::string::npos || more.find("Kính gửi") != std::string::npos) {
           break;
         }
-        number_line += " " + more;
+        subject_line += " " + more;
       }
       vv = 0;
       break;
@@ -210,7 +216,7 @@ Json FindHeader(const NormalizedText& normalized, const std::vector<RuleMatch>& 
     if (doc["type"].is_null() && vv != std::string::npos) doc["type"] = "Công văn";
   }
   if (doc["title"].is_null() && vv != std::string::npos) {
-    std::string t = number_line.substr(vv);
+    std::string t = subject_line.substr(vv);
     t = StripDecoration(t.substr(0, t.find('|')));
     if (!t.empty()) doc["title"] = t;
   }

@@ -4,7 +4,7 @@
 // bytes read as Windows-1252, saved as UTF-8) is detected and gives the same
 // values as the UTF-8 original; real UTF-8 and accentless ASCII are never
 // mistaken.
-#include "encoding.h"
+#include "text/encoding.h"
 
 #include <gtest/gtest.h>
 #include <iconv.h>
@@ -15,9 +15,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "composing_codec.h"
-#include "extractor.h"
+#include "extract/extractor.h"
 #include "test_util.h"
+#include "text/composing_codec.h"
 
 namespace vbhc {
 namespace {

@@ -1,4 +1,4 @@
-#include "extractor.h"
+#include "extract/extractor.h"
 #include "test_util.h"
 
 #include <gtest/gtest.h>

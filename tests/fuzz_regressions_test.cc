@@ -8,8 +8,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "extractor.h"
-#include "pattern_syntax.h"
+#include "extract/extractor.h"
+#include "rules/pattern_syntax.h"
 
 namespace vbhc {
 namespace {

@@ -1,5 +1,5 @@
 // Input lists: the compact path list and the directory walk that fills it.
-#include "input.h"
+#include "cli/input.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -1,5 +1,5 @@
-#include "normalizer.h"
-#include "vietnamese.h"
+#include "text/normalizer.h"
+#include "text/vietnamese.h"
 
 #include "test_util.h"
 

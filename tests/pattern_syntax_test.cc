@@ -1,11 +1,11 @@
-#include "pattern_syntax.h"
+#include "rules/pattern_syntax.h"
 
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
-#include "normalizer.h"
-#include "rule_set.h"
+#include "rules/rule_set.h"
 #include "test_util.h"
+#include "text/normalizer.h"
 
 namespace vbhc {
 namespace {

@@ -1,10 +1,10 @@
-#include "record_json.h"
+#include "output/record_json.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "extractor.h"
+#include "extract/extractor.h"
 #include "test_util.h"
 
 namespace vbhc {

@@ -1,8 +1,8 @@
-#include "rule_set.h"
+#include "rules/rule_set.h"
 
 #include <gtest/gtest.h>
 
-#include "rule_check.h"
+#include "rules/rule_check.h"
 #include "test_util.h"
 
 #include <filesystem>

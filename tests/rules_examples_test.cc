@@ -2,7 +2,7 @@
 // case (ctest lists them one by one), as duckling's corpus is its test.
 #include <gtest/gtest.h>
 
-#include "rule_check.h"
+#include "rules/rule_check.h"
 
 namespace vbhc {
 namespace {

@@ -1,6 +1,6 @@
 // Table tests of real sentences (from the seeds and dev documents' forms) for
 // every cue list and scope rule of the targets, positive and negative.
-#include "targets.h"
+#include "extract/targets.h"
 
 #include <gtest/gtest.h>
 #include <unicode/brkiter.h>
@@ -107,7 +107,7 @@ TEST(TargetsTest, ValuesComparatorsAndDeadlines) {
 }
 
 // The sentence walk of the targets skips from one paragraph to the next
-// (src/targets.cc, Structure::SentenceOf): it relies on ICU's sentence
+// (src/extract/targets.cc, Structure::SentenceOf): it relies on ICU's sentence
 // rules breaking after every line break (UAX #29 SB4), whatever comes next.
 TEST(TargetsTest, IcuBreaksASentenceAfterEveryLineBreak) {
   std::vector<std::pair<std::string, std::string>> texts = testing_util::Utf8Corpus();

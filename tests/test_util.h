@@ -11,8 +11,8 @@
 #include <utility>
 #include <vector>
 
-#include "rule_set.h"
-#include "values.h"
+#include "rules/rule_set.h"
+#include "rules/values.h"
 
 namespace vbhc::testing_util {
 

@@ -1,4 +1,4 @@
-#include "thread_ordinal.h"
+#include "rules/thread_ordinal.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "values.h"
+#include "rules/values.h"
 
 #include <gtest/gtest.h>
 

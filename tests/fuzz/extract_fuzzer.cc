@@ -5,9 +5,9 @@
 #include <cstdlib>
 #include <string>
 
-#include "encoding.h"
-#include "extractor.h"
-#include "record_json.h"
+#include "extract/extractor.h"
+#include "output/record_json.h"
+#include "text/encoding.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const std::unique_ptr<vbhc::RuleSet> rules = vbhc::RuleSet::LoadEmbedded();

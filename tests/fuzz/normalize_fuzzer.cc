@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "normalizer.h"
+#include "text/normalizer.h"
 
 namespace {
 

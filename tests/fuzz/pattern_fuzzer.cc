@@ -11,7 +11,7 @@
 
 #include <re2/re2.h>
 
-#include "pattern_syntax.h"
+#include "rules/pattern_syntax.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);

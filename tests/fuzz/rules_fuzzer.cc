@@ -7,8 +7,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "composing_codec.h"
-#include "rule_set.h"
+#include "rules/rule_set.h"
+#include "text/composing_codec.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string content(reinterpret_cast<const char*>(data), size);

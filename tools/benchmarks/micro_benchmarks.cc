@@ -14,9 +14,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "extractor.h"
-#include "record_json.h"
-#include "rule_set.h"
+#include "extract/extractor.h"
+#include "output/record_json.h"
+#include "rules/rule_set.h"
 
 namespace vbhc {
 namespace {

@@ -1,0 +1,286 @@
+#include "cli/input.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <fnmatch.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+
+namespace vbhc {
+
+namespace fs = std::filesystem;
+
+void PathList::push_back(std::string_view path) {
+  entries_.push_back(static_cast<uint64_t>(names_.size()) << 24 | kWholePath);
+  names_.append(path);
+  names_.push_back('\0');
+}
+
+uint32_t PathList::AddDirectory(std::string_view dir) {
+  if (dirs_.size() >= kWholePath) return kWholePath;  // 16 million directories: whole paths then
+  dirs_.emplace_back(dir);
+  return static_cast<uint32_t>(dirs_.size() - 1);
+}
+
+void PathList::push_back(uint32_t dir, std::string_view name) {
+  entries_.push_back(static_cast<uint64_t>(names_.size()) << 24 | dir);
+  names_.append(name);
+  names_.push_back('\0');
+}
+
+std::string_view PathList::Prefix(uint64_t entry) const {
+  uint32_t dir = static_cast<uint32_t>(entry & 0xFFFFFF);
+  return dir == kWholePath ? std::string_view() : std::string_view(dirs_[dir]);
+}
+
+std::string_view PathList::Name(uint64_t entry) const {
+  return std::string_view(names_.c_str() + (entry >> 24));
+}
+
+std::string PathList::operator[](size_t i) const {
+  std::string path(Prefix(entries_[i]));
+  path += Name(entries_[i]);
+  return path;
+}
+
+void PathList::Sort(size_t begin, size_t end) {
+  std::sort(entries_.begin() + static_cast<std::ptrdiff_t>(begin),
+            entries_.begin() + static_cast<std::ptrdiff_t>(end), [this](uint64_t a, uint64_t b) {
+              if ((a & 0xFFFFFF) == (b & 0xFFFFFF)) return Name(a) < Name(b);  // same directory
+              std::string pa(Prefix(a)), pb(Prefix(b));
+              pa += Name(a);
+              pb += Name(b);
+              return pa < pb;
+            });
+}
+
+namespace {
+
+// Appends the regular files under `root` that match `glob` to *out.
+void WalkDirectory(const std::string& root, const std::string& glob, PathList* out,
+                   std::vector<std::string>* errors) {
+  // An explicit stack: a directory tree thousands of levels deep is walked
+  // without deep recursion.
+  std::vector<fs::path> pending = {fs::path(root)};
+  while (!pending.empty()) {
+    fs::path dir = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+      errors->push_back(dir.string() + ": cannot read directory: " + ec.message());
+      continue;
+    }
+    uint32_t dir_id = 0;
+    bool have_id = false;
+    for (fs::directory_iterator end; it != end; it.increment(ec)) {
+      std::error_code type_ec;
+      if (!it->is_symlink(type_ec) && it->is_directory(type_ec)) {
+        pending.push_back(it->path());
+        continue;
+      }
+      if (!it->is_regular_file(type_ec)) continue;  // follows symlinks to files
+      const std::string& path = it->path().native();
+      const std::string name = it->path().filename().native();
+      if (fnmatch(glob.c_str(), name.c_str(), 0) != 0) continue;
+      // The directory prefix as the iterator writes it ("corpora/" + name).
+      std::string_view prefix = std::string_view(path).substr(0, path.size() - name.size());
+      if (!have_id) {
+        dir_id = out->AddDirectory(prefix);
+        have_id = true;
+      }
+      if (dir_id == PathList::kNoDirectory) {
+        out->push_back(path);
+      } else {
+        out->push_back(dir_id, name);
+      }
+    }
+    if (ec) errors->push_back(dir.string() + ": " + ec.message());
+  }
+}
+
+}  // namespace
+
+PathList ExpandInputs(const std::vector<std::string>& args, const std::string& glob,
+                      std::vector<std::string>* errors) {
+  PathList out;
+  for (const std::string& arg : args) {
+    if (arg == "-") {
+      out.push_back(arg);
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status status = fs::status(arg, ec);
+    if (ec || !fs::exists(status)) {
+      errors->push_back(arg + ": no such file or directory");
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      out.push_back(arg);
+      continue;
+    }
+    size_t first = out.size();
+    WalkDirectory(arg, glob, &out, errors);
+    out.Sort(first, out.size());
+  }
+  return out;
+}
+
+int OpenInput(const std::string& path, std::string* error) {
+  if (path == "-") return STDIN_FILENO;
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) *error = std::strerror(errno);
+  return fd;
+}
+
+ssize_t ReadSome(int fd, size_t count, std::string* bytes, std::string* error) {
+  const size_t old_size = bytes->size();
+  bytes->resize(old_size + count);
+  ssize_t n;
+  do {
+    n = read(fd, bytes->data() + old_size, count);
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) *error = std::strerror(errno);
+  bytes->resize(old_size + static_cast<size_t>(std::max<ssize_t>(n, 0)));
+  return n;
+}
+
+namespace {
+
+// Reads `fd` to its end into *bytes; false with *error on a read error or
+// over `max_bytes`.  `expected` is the size fstat gave (0: unknown): the
+// buffer is sized for it, since ReadSome zero-fills what it asks for and a
+// fixed 64 KiB per read cost more than the rest of reading a small file.
+bool ReadAll(int fd, size_t max_bytes, std::string* bytes, std::string* error, size_t expected = 0) {
+  bytes->clear();
+  for (bool first = true;; first = false) {
+    const size_t count = expected == 0 ? size_t{1} << 16
+                         : first      ? std::min(expected, max_bytes) + 1
+                                      : size_t{1} << 12;  // the end, or growth
+    ssize_t n = ReadSome(fd, count, bytes, error);
+    if (n < 0) return false;
+    if (n == 0) return true;
+    if (bytes->size() > max_bytes) {
+      *error = "larger than the limit of " + std::to_string(max_bytes) +
+               " bytes (--max-bytes to raise it)";
+      return false;
+    }
+  }
+}
+
+bool SameVersion(const struct stat& a, const struct stat& b) {
+  return a.st_size == b.st_size && a.st_mtim.tv_sec == b.st_mtim.tv_sec &&
+         a.st_mtim.tv_nsec == b.st_mtim.tv_nsec && a.st_ino == b.st_ino;
+}
+
+}  // namespace
+
+bool ReadInput(const std::string& path, size_t max_bytes, std::string* bytes, std::string* error) {
+  bytes->clear();
+  if (path == "-") return ReadAll(STDIN_FILENO, max_bytes, bytes, error);
+  int fd = OpenInput(path, error);
+  if (fd < 0) return false;
+  struct stat before {};
+  bool regular = fstat(fd, &before) == 0 && S_ISREG(before.st_mode);
+  bool good = false;
+  constexpr int kAttempts = 3;
+  for (int attempt = 1; attempt <= kAttempts; ++attempt) {
+    if (attempt > 1 && lseek(fd, 0, SEEK_SET) != 0) break;
+    good = ReadAll(fd, max_bytes, bytes, error, regular ? static_cast<size_t>(before.st_size) : 0);
+    struct stat after {};
+    if (!good || !regular || fstat(fd, &after) != 0) break;
+    if (SameVersion(before, after) && bytes->size() == static_cast<size_t>(after.st_size)) break;
+    good = false;
+    *error = "changed while being read (" + std::to_string(kAttempts) +
+             " attempts): still being written? try again when it is complete";
+    before = after;
+  }
+  close(fd);
+  return good;
+}
+
+bool LooksBinary(std::string_view bytes, std::string* why) {
+  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                            (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+    *why = "UTF-16 text (byte order mark); convert it to UTF-8 first (iconv -f UTF-16)";
+    return true;
+  }
+  struct Magic {
+    std::string_view bytes;
+    const char* what;
+  };
+  static constexpr Magic kMagic[] = {
+      {"%PDF-", "a PDF file, not text; extract its text first (pdftotext)"},
+      {"PK\x03\x04", "a ZIP archive (.docx, .xlsx, …), not text"},
+      {"\x89PNG\r\n\x1A\n", "a PNG image, not text"},
+      {"\xFF\xD8\xFF", "a JPEG image, not text"},
+      {"GIF87a", "a GIF image, not text"},
+      {"GIF89a", "a GIF image, not text"},
+      {std::string_view("II*\0", 4), "a TIFF image, not text"},
+      {std::string_view("MM\0*", 4), "a TIFF image, not text"},
+      {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an old Office file (.doc, .xls), not text"},
+  };
+  for (const Magic& m : kMagic) {
+    if (bytes.substr(0, m.bytes.size()) == m.bytes) {
+      *why = m.what;
+      return true;
+    }
+  }
+  size_t probe = std::min<size_t>(bytes.size(), 4096);
+  size_t nul = 0;
+  for (size_t i = 0; i < probe; ++i) nul += bytes[i] == '\0';
+  if (nul * 10 > probe && probe > 0) {
+    *why = "binary data (" + std::to_string(nul) + " NUL bytes in the first " +
+           std::to_string(probe) + "); UTF-16 without a byte order mark?";
+    return true;
+  }
+  return false;
+}
+
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
+  std::string pattern = path_ + ".tmp-XXXXXX";
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  int fd = mkstemp(name.data());
+  if (fd < 0) {
+    error_ = path_ + ": cannot create temporary file: " + std::strerror(errno);
+    return;
+  }
+  temp_path_ = name.data();
+  // mkstemp creates 0600; give the result the mode a plain open() would.
+  mode_t mask = umask(0);
+  umask(mask);
+  fchmod(fd, 0666 & ~mask);
+  file_ = fdopen(fd, "wb");
+  if (!file_) {
+    error_ = path_ + ": " + std::strerror(errno);
+    close(fd);
+    unlink(temp_path_.c_str());
+  }
+}
+
+AtomicFile::~AtomicFile() {
+  if (file_) {
+    fclose(file_);
+    unlink(temp_path_.c_str());
+  }
+}
+
+bool AtomicFile::Commit() {
+  if (!file_) return false;
+  bool good = fflush(file_) == 0 && !ferror(file_) && fsync(fileno(file_)) == 0;
+  int saved = errno;
+  good = (fclose(file_) == 0) && good;
+  file_ = nullptr;
+  if (good && rename(temp_path_.c_str(), path_.c_str()) == 0) return true;
+  error_ = path_ + ": cannot write: " + std::strerror(good ? errno : saved);
+  unlink(temp_path_.c_str());
+  return false;
+}
+
+}  // namespace vbhc

@@ -1,0 +1,115 @@
+// vbhc: reads Vietnamese administrative texts and tells what they decide.
+// main stays thin: pick the subcommand, run it, turn errors into exit codes.
+#include <boost/program_options/errors.hpp>
+
+#include <algorithm>
+#include <csignal>
+#include <cstring>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#if defined(VBHC_MIMALLOC)
+#include <mimalloc.h>
+#endif
+
+#include "cli/commands.h"
+#include "cli/input.h"
+#include "text/encoding.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: vbhc COMMAND [OPTIONS] [ARGS]\n"
+    "\n"
+    "commands:\n"
+    "  extract [FILE|DIR|-]...   plan records as JSON Lines (or --format text)\n"
+    "  normalize [FILE|DIR|-]... normalized (or --fold: accentless) text\n"
+    "  rules check [--rules DIR] load the rules and run their examples\n"
+    "  explain TEXT              show the normalized text and every rule that fires\n"
+    "  index --db F [FILE|DIR]...store plan records in SQLite (incremental)\n"
+    "  search --db F [QUERY]     find documents by number, issuer, date, deadline, text\n"
+    "\n"
+    "vbhc COMMAND --help shows the options of a command.\n"
+    "exit codes: 0 ok, 1 some inputs failed, 2 usage, 3 rules, 4 output\n";
+
+}  // namespace
+
+namespace vbhc {
+
+boost::program_options::variables_map ParseCommandLine(
+    const std::vector<std::string>& args, const boost::program_options::options_description& options,
+    const char* positional) {
+  namespace po = boost::program_options;
+  po::options_description hidden;
+  hidden.add_options()(positional, po::value<std::vector<std::string>>(), positional);
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positions;
+  positions.add(positional, -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(positions).run(), vm);
+  return vm;
+}
+
+std::string EncodingOptionHelp() {
+  std::string names;
+  for (const std::string& n : KnownEncodings()) names += (names.empty() ? "" : ", ") + n;
+  return "the input encoding (default: detect): " + names +
+         "; NAME+cp1252 is NAME's bytes read as Windows-1252 and saved as UTF-8";
+}
+
+void CheckEncodingOption(const std::string& name) {
+  const auto& known = KnownEncodings();
+  if (!name.empty() && std::find(known.begin(), known.end(), name) == known.end()) {
+    throw boost::program_options::invalid_option_value("--encoding=" + name);
+  }
+}
+
+}  // namespace vbhc
+
+int main(int argc, char** argv) {
+  // A file-size limit (ulimit -f) or a full disk must give a write error and
+  // exit code 4, not a signal that leaves a partial file.  A closed pipe
+  // (`vbhc extract … | head -1`) keeps SIGPIPE: a quiet exit.
+  std::signal(SIGXFSZ, SIG_IGN);
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return vbhc::kExitUsage;
+  }
+  std::string command = argv[1];
+  std::vector<std::string> args(argv + 2, argv + argc);
+  try {
+    if (command == "--help" || command == "-h" || command == "help") {
+      std::cout << kUsage;
+      return vbhc::kExitOk;
+    }
+    if (command == "--version") {
+      std::cout << "vbhc " << VBHC_VERSION << "\n";
+#if defined(VBHC_MIMALLOC)
+      // Which allocator matters for speed figures (tools/bench prints it);
+      // the call also keeps the linker from dropping the library.
+      std::cout << "allocator: mimalloc " << mi_version() / 100 << "." << mi_version() % 100 / 10
+                << "." << mi_version() % 10 << "\n";
+#else
+      std::cout << "allocator: system malloc\n";
+#endif
+      return vbhc::kExitOk;
+    }
+    if (command == "extract") return vbhc::RunExtract(args);
+    if (command == "normalize") return vbhc::RunNormalize(args);
+    if (command == "rules") return vbhc::RunRules(args);
+    if (command == "explain") return vbhc::RunExplain(args);
+    if (command == "index") return vbhc::RunIndex(args);
+    if (command == "search") return vbhc::RunSearch(args);
+    std::cerr << "vbhc: unknown command '" << command << "'\n" << kUsage;
+    return vbhc::kExitUsage;
+  } catch (const boost::program_options::error& e) {
+    std::cerr << "vbhc " << command << ": " << e.what() << "\n";
+    return vbhc::kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "vbhc " << command << ": internal error: " << e.what() << "\n";
+    return vbhc::kExitSomeInputsFailed;
+  }
+}

@@ -1,0 +1,99 @@
+#include "extract/cues.h"
+
+#include <cctype>
+
+#include "text/normalizer.h"
+#include "text/vietnamese.h"
+
+namespace vbhc {
+
+std::string CueKey(std::string_view s, bool accentless) {
+  return accentless ? FoldString(s) : LowerCase(s);
+}
+
+size_t RawOffset(std::string_view key, std::string_view raw, size_t at) {
+  size_t characters = 0;
+  for (size_t i = 0; i < at && i < key.size(); ++i) characters += (static_cast<unsigned char>(key[i]) & 0xC0) != 0x80;
+  size_t offset = 0;
+  for (size_t n = 0; offset < raw.size() && n < characters; ++n) DecodeUtf8(raw, &offset);
+  return offset;
+}
+
+std::string Attr(const VocabEntry* e, const char* name) {
+  if (!e) return {};
+  auto it = e->attrs.find(name);
+  return it == e->attrs.end() ? std::string() : it->second;
+}
+
+bool Cues::WordEdge(const std::string& s, size_t pos) {
+  if (pos == 0 || pos >= s.size()) return true;
+  unsigned char a = static_cast<unsigned char>(s[pos - 1]);
+  unsigned char b = static_cast<unsigned char>(s[pos]);
+  auto word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+  return !(word(a) && word(b));
+}
+
+const VocabEntry* Cues::Find(const std::string& key) const {
+  for (const auto& [cue, entry] : keyed_) {
+    for (size_t at = key.find(cue); at != std::string::npos; at = key.find(cue, at + 1)) {
+      if (WordEdge(key, at) && WordEdge(key, at + cue.size())) return entry;
+    }
+  }
+  return nullptr;
+}
+
+const VocabEntry* Cues::AtEnd(const std::string& key, size_t* begin) const {
+  size_t end = key.find_last_not_of(' ');
+  if (end == std::string::npos) return nullptr;
+  std::string_view t(key.data(), end + 1);
+  for (const auto& [cue, entry] : keyed_) {
+    if (t.size() >= cue.size() && t.substr(t.size() - cue.size()) == cue &&
+        WordEdge(key, t.size() - cue.size())) {
+      if (begin) *begin = t.size() - cue.size();
+      return entry;
+    }
+  }
+  return nullptr;
+}
+
+const VocabEntry* Cues::AtStart(const std::string& key, size_t* end) const {
+  size_t begin = key.find_first_not_of(' ');
+  if (begin == std::string::npos) return nullptr;
+  for (const auto& [cue, entry] : keyed_) {
+    if (key.compare(begin, cue.size(), cue) == 0 && WordEdge(key, begin + cue.size())) {
+      if (end) *end = begin + cue.size();
+      return entry;
+    }
+  }
+  return nullptr;
+}
+
+size_t Cues::LastAt(const std::string& key) const {
+  size_t best = std::string::npos;
+  for (const auto& [cue, entry] : keyed_) {
+    for (size_t at = key.rfind(cue); at != std::string::npos;
+         at = at > 0 ? key.rfind(cue, at - 1) : std::string::npos) {
+      if (WordEdge(key, at) && WordEdge(key, at + cue.size())) {
+        if (best == std::string::npos || at > best) best = at;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+size_t Cues::FirstAt(const std::string& key, const VocabEntry** found) const {
+  size_t best = std::string::npos;
+  for (const auto& [cue, entry] : keyed_) {
+    for (size_t at = key.find(cue); at != std::string::npos && at < best; at = key.find(cue, at + 1)) {
+      if (WordEdge(key, at) && WordEdge(key, at + cue.size())) {
+        best = at;
+        if (found) *found = entry;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace vbhc

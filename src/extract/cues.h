@@ -1,0 +1,69 @@
+// Cues: the cue-word lists of rules/ (vocab lists such as comparator_cues,
+// goal_cues, task_cues) looked for in text as whole words.
+//
+//   vbhc::Cues goals(rules, "goal_cues", accentless);
+//   std::string key = vbhc::CueKey("Phấn đấu đến năm 2025 …", accentless);
+//   if (goals.Find(key)) …                      // "phấn đấu" occurs as words
+//   size_t at; goals.AtEnd(key, &at);          // a cue that ends the text
+//
+// Text and cues are compared by their key: lower case, and without
+// diacritics only for a document typed without them ("cơ quan" is not "có").
+// A key has the characters of its text, not always its bytes: RawOffset maps
+// an offset back.
+#ifndef VBHC_EXTRACT_CUES_H_
+#define VBHC_EXTRACT_CUES_H_
+
+#include <string>
+#include <string_view>
+
+#include "rules/rule_set.h"
+
+namespace vbhc {
+
+// Returns the key of `s`: lower case, and folded (no diacritics) when
+// `accentless`.
+std::string CueKey(std::string_view s, bool accentless);
+
+// Returns the offset in `raw` of offset `at` of `key`, its key: the two have
+// the same characters, not always the same bytes.
+size_t RawOffset(std::string_view key, std::string_view raw, size_t at);
+
+// Returns attribute `name` of a vocab entry ("comparator" = ">="), or "".
+std::string Attr(const VocabEntry* e, const char* name);
+
+// A cue list, keyed once at load time: "Ít nhất" -> "ít nhất" (or "it nhat").
+// Every search takes a key (CueKey) and matches whole words only; longer cues
+// win over their prefixes ("ít nhất từ" over "ít nhất").
+class Cues {
+ public:
+  Cues(const RuleSet& rules, const char* list, bool accentless)
+      : keyed_(rules.KeyedVocab(list, accentless)) {}
+
+  // Returns true when [pos-1, pos] is not inside a word of `s`.
+  static bool WordEdge(const std::string& s, size_t pos);
+
+  // Returns the cue occurring as whole words anywhere in `key`, or null.
+  const VocabEntry* Find(const std::string& key) const;
+
+  // Returns the cue that ends `key` (trailing spaces ignored), or null; sets
+  // *begin, when given, to where it starts in `key`.
+  const VocabEntry* AtEnd(const std::string& key, size_t* begin = nullptr) const;
+
+  // Returns the cue that starts `key` (leading spaces ignored), or null; sets
+  // *end, when given, to where it ends in `key`.
+  const VocabEntry* AtStart(const std::string& key, size_t* end = nullptr) const;
+
+  // Returns the offset of the last cue in `key`, or npos.
+  size_t LastAt(const std::string& key) const;
+
+  // Returns the offset of the first cue in `key`, or npos; sets *entry, when
+  // given, to that cue's entry.
+  size_t FirstAt(const std::string& key, const VocabEntry** entry = nullptr) const;
+
+ private:
+  const RuleSet::VocabKeys& keyed_;  // longest first
+};
+
+}  // namespace vbhc
+
+#endif  // VBHC_EXTRACT_CUES_H_

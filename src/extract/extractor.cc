@@ -1,0 +1,141 @@
+#include "extract/extractor.h"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "extract/header.h"
+#include "extract/targets.h"
+
+namespace vbhc {
+namespace {
+
+bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+// The dimensions a record lists, in record order, with their JSON key.
+struct DimensionKey {
+  const char* dimension;
+  const char* key;
+};
+constexpr DimensionKey kRecordDimensions[] = {
+    {"reference", "references"}, {"date", "dates"},      {"period", "periods"},
+    {"deadline", "deadlines"},   {"target", "targets"},
+};
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex(2 * length, '0');
+  for (unsigned int i = 0; i < length; ++i) {
+    hex[2 * i] = kHex[digest[i] >> 4];
+    hex[2 * i + 1] = kHex[digest[i] & 0xF];
+  }
+  return hex;
+}
+
+Analysis Extractor::Analyze(std::string_view bytes) const {
+  Analysis a;
+  a.decoded = DecodeInput(bytes, options_.encoding);
+  std::string_view text = a.decoded.identity ? bytes : std::string_view(a.decoded.text);
+  a.normalized = Normalize(text, options_.normalize);
+  for (const Warning& w : a.normalized.warnings) a.warnings.push_back({a.TextToOriginal(w.span), w.message});
+  MatchInput input = options_.force_view < 0
+                         ? MatchInput::For(a.normalized)
+                         : MatchInput::ForView(a.normalized, options_.force_view == 1);
+  a.accentless = input.folded != nullptr;
+  std::string error;
+  a.matches = rules_.Match(input, &error);
+  if (!error.empty()) a.warnings.push_back({{0, 0}, error});
+
+  std::vector<Span> masks;
+  for (const RuleMatch& m : a.matches) {
+    if (m.rule->dimension == "mask") masks.push_back(m.span);
+  }
+  auto masked = [&](Span s) {
+    return std::any_of(masks.begin(), masks.end(), [&](Span k) { return Overlaps(k, s); });
+  };
+
+  Span own_number;
+  a.document = FindHeader(a.normalized, a.matches, rules_, &own_number);
+
+  for (const RuleMatch& m : a.matches) {
+    const std::string& dim = m.rule->dimension;
+    bool listed = std::any_of(std::begin(kRecordDimensions), std::end(kRecordDimensions),
+                              [&](const DimensionKey& d) { return dim == d.dimension; });
+    if (!listed || masked(m.span)) continue;
+    // The header's own "Số: …" is document.number, not a reference.
+    if (dim == "reference" && own_number.size() > 0 && Overlaps(m.span, own_number)) continue;
+    std::string warning;
+    std::optional<Json> fields = BuildFields(m, rules_, &warning);
+    if (!fields) {
+      if (!warning.empty()) {
+        a.warnings.push_back({a.ToOriginal(m.span), warning});
+      }
+      continue;
+    }
+    if (dim == "reference" && !fields->contains("issuer")) {
+      std::string issuer = FollowingIssuer(a.normalized.text, m.span.end, rules_, a.accentless);
+      if (!issuer.empty()) (*fields)["issuer"] = issuer;
+    }
+    a.items.push_back({dim, m.rule->id, m.span, std::move(*fields)});
+  }
+  std::vector<Item> targets = FindTargets(a.normalized, a.items, a.matches, rules_, a.accentless);
+  for (Item& t : targets) {
+    if (!masked(t.span)) a.items.push_back(std::move(t));
+  }
+  std::stable_sort(a.items.begin(), a.items.end(),
+                   [](const Item& x, const Item& y) { return x.span.begin < y.span.begin; });
+  return a;
+}
+
+Json Extractor::Record(const Analysis& a, std::string_view bytes, const std::string& path) {
+  return RecordOf(a, a.items, bytes, path);
+}
+
+Json Extractor::Record(Analysis&& a, std::string_view bytes, const std::string& path) {
+  std::vector<Item> items = std::move(a.items);
+  return RecordOf(a, std::move(items), bytes, path);
+}
+
+Json Extractor::RecordOf(const Analysis& a, std::vector<Item> items, std::string_view bytes,
+                         const std::string& path) {
+  Json record = Json::object();
+  record["schema"] = "vbhc.plan/1";
+  record["source"] = {{"path", path},
+                      {"bytes", bytes.size()},
+                      {"sha256", Sha256Hex(bytes)},
+                      {"encoding", a.decoded.encoding},
+                      {"encoding_confidence", std::round(a.decoded.confidence * 100) / 100}};
+  record["document"] = a.document;
+  for (const DimensionKey& d : kRecordDimensions) record[d.key] = Json::array();
+  for (Item& item : items) {
+    Json out = std::move(item.fields);
+    // The text is the original bytes; for a legacy encoding, their UTF-8.
+    Span in_text = a.normalized.map.ToSource(item.span);
+    Span original = a.TextToOriginal(in_text);
+    out["text"] = a.decoded.identity ? std::string(bytes.substr(original.begin, original.size()))
+                                     : a.decoded.text.substr(in_text.begin, in_text.size());
+    out["span"] = {original.begin, original.end};
+    out["rule"] = item.rule;
+    for (const DimensionKey& d : kRecordDimensions) {
+      if (item.dimension == d.dimension) record[d.key].push_back(std::move(out));
+    }
+  }
+  Json warnings = Json::array();
+  for (const Warning& w : a.warnings) {
+    warnings.push_back({{"span", {w.span.begin, w.span.end}}, {"message", w.message}});
+  }
+  record["warnings"] = std::move(warnings);
+  return record;
+}
+
+Json Extractor::Extract(std::string_view bytes, const std::string& path) const {
+  return Record(Analyze(bytes), bytes, path);
+}
+
+}  // namespace vbhc

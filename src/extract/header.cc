@@ -1,0 +1,244 @@
+#include "extract/header.h"
+
+#include <algorithm>
+#include <string>
+
+#include "text/vietnamese.h"
+
+namespace vbhc {
+namespace {
+
+// How far around the `Số:` line the other header parts may stand.
+constexpr size_t kHeaderBefore = 1500;
+constexpr size_t kHeaderAfter = 2000;
+// How far below the number's line a letter's "V/v …" line may stand.
+constexpr size_t kSubjectLineReach = 300;
+// How many wrapped lines may follow it.
+constexpr size_t kSubjectLineWraps = 3;
+
+// Strips markdown and table decoration: "| **QUYẾT ĐỊNH** |" -> "QUYẾT ĐỊNH".
+std::string StripDecoration(std::string_view line) {
+  const std::string_view junk = " |#*_-\t";
+  size_t b = line.find_first_not_of(junk);
+  if (b == std::string_view::npos) return {};
+  size_t e = line.find_last_not_of(junk);
+  return std::string(line.substr(b, e - b + 1));
+}
+
+// Returns line `line` of `text` without its decoration.
+std::string StrippedLine(std::string_view text, Span line) {
+  return StripDecoration(text.substr(line.begin, line.size()));
+}
+
+std::vector<Span> Lines(const std::string& text, size_t from, size_t to) {
+  std::vector<Span> lines;
+  size_t pos = from;
+  while (pos < to) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string::npos || nl > to ? to : nl;
+    lines.push_back({pos, end});
+    pos = end + 1;
+  }
+  return lines;
+}
+
+// Returns where the motto "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" starts in `s`
+// (the last one, or the first with `first`), or npos.  Its words may stand
+// apart by spaces, line breaks or emphasis ("**CỘNG\nHÒA XÃ HỘI"); accentless
+// copies write "CONG HOA".
+size_t FindMotto(std::string_view s, bool first) {
+  for (const auto& [cong, hoa] : {std::pair<std::string_view, std::string_view>{"CỘNG", "HÒA"}, {"CONG", "HOA"}}) {
+    size_t at = first ? s.find(cong) : s.rfind(cong);
+    while (at != std::string_view::npos) {
+      size_t p = at + cong.size();
+      while (p < s.size() && (s[p] == ' ' || s[p] == '\n' || s[p] == '*' || s[p] == '_')) ++p;
+      if (p > at + cong.size() && s.substr(p, hoa.size()) == hoa) return at;
+      at = first ? s.find(cong, at + 1) : (at == 0 ? std::string_view::npos : s.rfind(cong, at - 1));
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The issuer stands before "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": upper-case
+// segments (lines or table cells), e.g. "BỘ TÀI CHÍNH" + "TỔNG CỤC THUẾ".
+// A header table copied column by column puts the left column first (the
+// issuer, then "Số: …") and the national motto after the number: then the
+// issuer stands right before the number's line.
+std::string FindIssuer(const std::string& text, size_t region_begin, size_t number_begin, size_t region_end) {
+  std::string region = text.substr(region_begin, number_begin - region_begin);
+  size_t marker = FindMotto(region, /*first=*/false);
+  if (marker == std::string::npos) {
+    // Column order: only when the motto follows, so that a "Số: …" line
+    // outside an official header takes no issuer.
+    if (FindMotto(std::string_view(text).substr(number_begin, region_end - number_begin), /*first=*/true) ==
+        std::string_view::npos) {
+      return {};
+    }
+    marker = region.size();
+  }
+  std::string before = region.substr(0, marker);
+  std::vector<std::string> segments;  // lines and table cells
+  size_t pos = 0;
+  while (pos <= before.size()) {
+    size_t next = before.find_first_of("|\n", pos);
+    if (next == std::string::npos) next = before.size();
+    segments.push_back(StripDecoration(std::string_view(before).substr(pos, next - pos)));
+    pos = next + 1;
+  }
+  std::vector<std::string> issuer;
+  bool started = false;
+  for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
+    std::string s = *it;
+    size_t dashes = s.find("---");
+    if (dashes != std::string::npos) s = StripDecoration(s.substr(0, dashes));
+    if (s.empty()) {
+      if (started) break;
+      continue;
+    }
+    if (HasLowercaseLetter(s) || issuer.size() >= 3) break;
+    issuer.insert(issuer.begin(), s);
+    started = true;
+  }
+  std::string out;
+  for (const std::string& s : issuer) out += (out.empty() ? "" : " ") + s;
+  return out;
+}
+
+// The header_date match nearest to the number (one before it counts
+// double), within the header region.
+const RuleMatch* NearestDate(const std::vector<RuleMatch>& matches, const RuleMatch& number,
+                             size_t region_begin, size_t region_end) {
+  const RuleMatch* date = nullptr;
+  size_t best = SIZE_MAX;
+  for (const RuleMatch& m : matches) {
+    if (m.rule->dimension != "header_date") continue;
+    if (m.span.end < region_begin || m.span.begin > region_end) continue;
+    size_t distance = m.span.begin > number.span.begin ? m.span.begin - number.span.begin
+                                                       : 2 * (number.span.begin - m.span.begin);
+    if (distance < best) {
+      best = distance;
+      date = &m;
+    }
+  }
+  return date;
+}
+
+// Type line: a line after `after` that is exactly a document type
+// ("QUYẾT ĐỊNH"); the lines below it, up to a blank line, are the title.
+void FindTypeLine(const std::string& text, size_t after, size_t region_end, const RuleSet& rules,
+                  Json* doc) {
+  std::vector<Span> lines = Lines(text, after, region_end);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string line = StrippedLine(text, lines[i]);
+    if (line.empty() || line.size() > 40) continue;
+    const VocabEntry* type = rules.LookupVocab("doc_types", line);
+    if (!type) continue;
+    (*doc)["type"] = type->text;
+    std::string title;
+    for (size_t j = i + 1; j < lines.size() && j < i + 8; ++j) {
+      std::string t = StrippedLine(text, lines[j]);
+      if (t.empty()) {
+        if (title.empty()) continue;
+        break;
+      }
+      title += (title.empty() ? "" : " ") + t;
+    }
+    if (!title.empty()) (*doc)["title"] = title;
+    return;
+  }
+}
+
+// A letter's subject line "V/v …" stands on the number's line or, in a
+// header copied column by column, on one of the lines right below it.
+// Returns it from "V/v" on, or "" when there is none.
+std::string SubjectLine(const std::string& text, const RuleMatch& number, size_t region_end) {
+  const std::string number_line = text.substr(number.span.begin,
+                                              text.find('\n', number.span.end) - number.span.begin);
+  if (size_t vv = number_line.find("V/v"); vv != std::string::npos) return number_line.substr(vv);
+  const size_t below = std::min(text.size(), number.span.begin + number_line.size() + 1);
+  const std::vector<Span> lines_below = Lines(text, below, region_end);
+  for (size_t i = 0; i < lines_below.size() && lines_below[i].begin < below + kSubjectLineReach; ++i) {
+    std::string subject_line = StrippedLine(text, lines_below[i]);
+    if (subject_line.rfind("V/v", 0) != 0) continue;
+    // It goes on over wrapped lines (prose) to the end of its table cell
+    // ("|"), a blank line, the motto, or the place and date.
+    for (size_t j = i + 1; j < lines_below.size() && j <= i + kSubjectLineWraps; ++j) {
+      std::string more = StrippedLine(text, lines_below[j]);
+      if (more.empty() || !HasLowercaseLetter(more) || more.rfind("Độc lập", 0) == 0 ||
+          more.find(", ngày") != std::string::npos || more.find("Kính gửi") != std::string::npos) {
+        break;
+      }
+      subject_line += " " + more;
+    }
+    return subject_line;
+  }
+  return {};
+}
+
+// No type line: a title line may name the type ("# Công văn số 2638/…"),
+// by a reference to the document's own number; else a letter (Công văn)
+// says "V/v …".
+Json TypeWithoutTypeLine(const std::vector<RuleMatch>& matches, const RuleSet& rules,
+                         const Json& number, bool has_subject_line) {
+  std::string ignored;
+  for (const RuleMatch& m : matches) {
+    if (m.rule->dimension != "reference" || !m.groups.count("type")) continue;
+    if (CanonicalNumber(m.groups.at("number").text, rules) != number) continue;
+    std::optional<Json> f = BuildFields(m, rules, &ignored);
+    if (f && f->contains("type")) return (*f)["type"];
+    break;
+  }
+  return has_subject_line ? Json("Công văn") : Json(nullptr);
+}
+
+}  // namespace
+
+Json FindHeader(const NormalizedText& normalized, const std::vector<RuleMatch>& matches,
+                const RuleSet& rules, Span* own_number) {
+  const std::string& text = normalized.text;
+  const RuleMatch* number = nullptr;
+  for (const RuleMatch& m : matches) {
+    if (m.rule->dimension == "header_number") {
+      number = &m;
+      break;
+    }
+  }
+  if (!number) return nullptr;
+  std::string ignored;
+  std::optional<Json> number_fields = BuildFields(*number, rules, &ignored);
+  if (!number_fields) return nullptr;
+  *own_number = number->groups.count("number") ? number->groups.at("number").span : number->span;
+
+  size_t region_begin = number->span.begin > kHeaderBefore ? number->span.begin - kHeaderBefore : 0;
+  size_t region_end = std::min(text.size(), number->span.end + kHeaderAfter);
+
+  Json doc = Json::object();
+  doc["type"] = nullptr;
+  doc["number"] = (*number_fields)["number"];
+  doc["issuer"] = nullptr;
+  doc["place"] = nullptr;
+  doc["date"] = nullptr;
+  doc["title"] = nullptr;
+
+  size_t after = number->span.end;
+  if (const RuleMatch* date = NearestDate(matches, *number, region_begin, region_end)) {
+    std::optional<Json> f = BuildFields(*date, rules, &ignored);
+    if (f) {
+      doc["date"] = (*f)["value"];
+      if (f->contains("place")) doc["place"] = (*f)["place"];
+    }
+    after = std::max(after, date->span.end);
+  }
+  FindTypeLine(text, after, region_end, rules, &doc);
+  const std::string subject_line = SubjectLine(text, *number, region_end);
+  if (doc["type"].is_null()) doc["type"] = TypeWithoutTypeLine(matches, rules, doc["number"], !subject_line.empty());
+  if (doc["title"].is_null() && !subject_line.empty()) {
+    std::string t = StripDecoration(subject_line.substr(0, subject_line.find('|')));
+    if (!t.empty()) doc["title"] = t;
+  }
+  std::string issuer = FindIssuer(text, region_begin, number->span.begin, region_end);
+  if (!issuer.empty()) doc["issuer"] = issuer;
+  return doc;
+}
+
+}  // namespace vbhc

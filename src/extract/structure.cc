@@ -1,0 +1,187 @@
+#include "extract/structure.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+
+#include "text/vietnamese.h"
+
+namespace vbhc {
+namespace {
+
+// A title line ("1. Mục tiêu", "II. NHIỆM VỤ") is shorter than this; a
+// wrapped line of prose is mostly longer.
+constexpr size_t kTitleBytes = 48;
+
+}  // namespace
+
+Structure::Structure(const std::string& text) : unwrapped_(text) {
+  Unwrap();
+  for (size_t pos = 0; pos <= unwrapped_.size();) {
+    size_t nl = unwrapped_.find('\n', pos);
+    if (nl == std::string::npos) nl = unwrapped_.size();
+    paragraphs_.push_back({pos, nl});
+    if (IsHeading(paragraphs_.back())) headings_.push_back(paragraphs_.back());
+    pos = nl + 1;
+  }
+  OpenSentences();
+}
+
+Structure::~Structure() {
+  if (text_) utext_close(text_);
+}
+
+// Returns the sentence around `pos`.  Values are asked for in text order,
+// so the sentences are walked forward from the last one, one boundary at a
+// time: ICU's cheap path.  Asking ICU for the boundaries around each value
+// instead made it back up from a safe point and scan again every time
+// (half of that cost); an out-of-order `pos` still asks that way.
+Span Structure::SentenceOf(size_t pos) const {
+  if (iterator_ == nullptr) return ParagraphOf(pos);
+  const int32_t size = static_cast<int32_t>(unwrapped_.size());
+  if (size == 0) return {0, 0};
+  const int32_t at = std::min(static_cast<int32_t>(std::min<size_t>(pos, INT32_MAX)), size - 1);
+  if (static_cast<size_t>(at) < sentence_.begin) {
+    int32_t end = iterator_->following(at);
+    if (end == icu::BreakIterator::DONE) end = size;
+    int32_t start = iterator_->preceding(end);
+    if (start == icu::BreakIterator::DONE) start = 0;
+    sentence_ = {static_cast<size_t>(start), static_cast<size_t>(end)};
+  }
+  // A line break ends a sentence (UAX #29 SB4): the walk starts again at
+  // the value's paragraph, skipping paragraphs with no value.
+  if (static_cast<size_t>(at) >= sentence_.end) {
+    const size_t paragraph = ParagraphOf(static_cast<size_t>(at)).begin;
+    if (paragraph > sentence_.end) sentence_ = {paragraph, paragraph};
+  }
+  while (static_cast<size_t>(at) >= sentence_.end) {
+    int32_t next = iterator_->following(static_cast<int32_t>(sentence_.end));
+    if (next == icu::BreakIterator::DONE) next = size;
+    sentence_ = {sentence_.end, static_cast<size_t>(next)};
+  }
+  return sentence_;
+}
+
+// Returns the heading line that governs `pos` (the nearest one before it).
+std::optional<Span> Structure::HeadingOf(size_t pos) const {
+  auto it = std::upper_bound(headings_.begin(), headings_.end(), pos,
+                             [](size_t p, const Span& s) { return p < s.end; });
+  if (it == headings_.begin()) return std::nullopt;
+  return *(it - 1);
+}
+
+bool Structure::StartsListItem(std::string_view line) {
+  size_t i = line.find_first_not_of(" |#");
+  if (i == std::string_view::npos) return false;
+  line.remove_prefix(i);
+  if (line.empty()) return false;
+  char c = line[0];
+  if (c == '-' || c == '+' || c == '|' || c == '#' || line.substr(0, 3) == "\xE2\x80\xA2") return true;
+  size_t digits = 0;
+  while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
+  if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')')) return true;
+  if (line.size() >= 2 && std::islower(static_cast<unsigned char>(c)) && line[1] == ')') return true;
+  return false;
+}
+
+// "1. Mục tiêu" over "Giai đoạn 2021 - 2030, phấn đấu …": a short title
+// line, then a line of prose that starts a sentence, is a heading of its
+// own, not the first half of a wrapped line (which goes on in lower case,
+// or, in a heading wrapped over two lines, in capitals).
+bool Structure::TitleOverProse(Span line, std::string_view next) const {
+  if (line.size() >= kTitleBytes || !IsHeading(line)) return false;
+  size_t pos = 0;
+  const char32_t first = DecodeUtf8(next, &pos);
+  return u_isupper(static_cast<UChar32>(first)) && HasLowercaseLetter(next);
+}
+
+void Structure::Unwrap() {
+  size_t line_start = 0;
+  for (size_t i = 0; i < unwrapped_.size(); ++i) {
+    if (unwrapped_[i] != '\n') continue;
+    std::string_view line(unwrapped_.data() + line_start, i - line_start);
+    size_t next_end = unwrapped_.find('\n', i + 1);
+    if (next_end == std::string::npos) next_end = unwrapped_.size();
+    std::string_view next(unwrapped_.data() + i + 1, next_end - i - 1);
+    size_t last = line.find_last_not_of(" |");
+    size_t first_next = next.find_first_not_of(' ');
+    bool soft = last != std::string_view::npos && first_next != std::string_view::npos &&
+                std::string_view(".:;!?").find(line[last]) == std::string_view::npos &&
+                !StartsListItem(next) && !TitleOverProse({line_start, i}, next.substr(first_next));
+    if (soft) unwrapped_[i] = ' ';
+    line_start = i + 1;
+  }
+}
+
+// Points the thread's sentence iterator at the text (one Structure at a
+// time per thread: FindTargets makes one per document).
+void Structure::OpenSentences() {
+  UErrorCode status = U_ZERO_ERROR;
+  static thread_local std::unique_ptr<icu::BreakIterator> iterator(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("vi"), status));
+  if (!iterator || unwrapped_.size() >= INT32_MAX) return;
+  status = U_ZERO_ERROR;
+  text_ = utext_openUTF8(nullptr, unwrapped_.data(), static_cast<int64_t>(unwrapped_.size()), &status);
+  if (U_FAILURE(status)) return;
+  iterator->setText(text_, status);
+  if (U_SUCCESS(status)) iterator_ = iterator.get();
+}
+
+Span Structure::Find(const std::vector<Span>& spans, size_t pos) {
+  auto it = std::upper_bound(spans.begin(), spans.end(), pos,
+                             [](size_t p, const Span& s) { return p < s.begin; });
+  if (it == spans.begin()) return spans.front();
+  return *(it - 1);
+}
+
+bool Structure::IsHeading(Span p) const {
+  std::string_view line(unwrapped_.data() + p.begin, p.size());
+  size_t i = line.find_first_not_of(" |#-");
+  if (i == std::string_view::npos) return false;
+  line.remove_prefix(i);
+  // "Điều 2. Các chỉ tiêu chủ yếu": an article of a decision or resolution.
+  for (std::string_view article : {std::string_view("Điều "), std::string_view("ĐIỀU "),
+                                   std::string_view("Dieu "), std::string_view("DIEU ")}) {
+    if (line.substr(0, article.size()) != article) continue;
+    size_t d = article.size();
+    while (d < line.size() && std::isdigit(static_cast<unsigned char>(line[d]))) ++d;
+    if (d > article.size() && d < line.size() && (line[d] == '.' || line[d] == ':')) return true;
+  }
+  // "1. Mục tiêu", "2. Nhiệm vụ, giải pháp": a numbered line short enough to
+  // be a title, with no sentence ending (list items end with . or ;).
+  {
+    size_t d = 0;
+    while (d < line.size() && std::isdigit(static_cast<unsigned char>(line[d]))) ++d;
+    std::string_view rest = d > 0 && d < 3 && d < line.size() && line[d] == '.' ? line.substr(d + 1) : std::string_view();
+    size_t last = rest.find_last_not_of(" |");
+    if (!rest.empty() && last != std::string_view::npos && rest.size() < 80 &&
+        std::string_view(".;,:").find(rest[last]) == std::string_view::npos &&
+        rest.find_first_of("0123456789%") == std::string_view::npos) {
+      return true;
+    }
+  }
+  // "II. MỤC TIÊU", "III. NHIỆM VỤ": a Roman numeral and a dot.
+  size_t roman = 0;
+  while (roman < line.size() && std::string_view("IVX").find(line[roman]) != std::string_view::npos) ++roman;
+  if (roman > 0 && roman < line.size() && line[roman] == '.') return true;
+  // A line of capitals (at least three letters, none lower case); most
+  // lines are prose and stop at their second letter.
+  if (line.size() >= 200) return false;
+  std::string kept;
+  size_t upper = 0;
+  for (size_t pos = 0; pos < line.size();) {
+    kept.clear();
+    FoldCodePoint(DecodeUtf8(line, &pos), &kept, /*keep_case=*/true);
+    for (char c : kept) {
+      if (c >= 'a' && c <= 'z') return false;
+      if (c >= 'A' && c <= 'Z') ++upper;
+    }
+  }
+  return upper >= 3;
+}
+
+}  // namespace vbhc

@@ -1,0 +1,402 @@
+#include "extract/targets.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "extract/cues.h"
+#include "extract/structure.h"
+
+namespace vbhc {
+namespace {
+
+bool Contains(Span outer, Span inner) {
+  return outer.begin <= inner.begin && inner.end <= outer.end;
+}
+
+// How far a target's scope reaches around it.  Real sentences and goal
+// paragraphs are far shorter; the bound keeps a 50 MB one-line input linear.
+constexpr size_t kScopeBytes = 3000;
+
+Span Clamp(Span s, size_t center_begin, size_t center_end) {
+  size_t lo = center_begin > kScopeBytes ? center_begin - kScopeBytes : 0;
+  return {std::max(s.begin, lo), std::min(s.end, center_end + kScopeBytes)};
+}
+
+// Items sorted by start, with the ones inside a span found by binary search.
+class ItemIndex {
+ public:
+  void Add(const Item* item) { items_.push_back(item); }
+  void Sort() {
+    std::stable_sort(items_.begin(), items_.end(),
+                     [](const Item* a, const Item* b) { return a->span.begin < b->span.begin; });
+  }
+  // Returns the items whose span lies inside `scope`, in document order.
+  std::vector<const Item*> Within(Span scope) const {
+    std::vector<const Item*> out;
+    auto it = std::lower_bound(items_.begin(), items_.end(), scope.begin,
+                               [](const Item* i, size_t p) { return i->span.begin < p; });
+    for (; it != items_.end() && (*it)->span.begin < scope.end; ++it) {
+      if ((*it)->span.end <= scope.end) out.push_back(*it);
+    }
+    return out;
+  }
+  const std::vector<const Item*>& all() const { return items_; }
+
+ private:
+  std::vector<const Item*> items_;
+};
+
+struct Candidate {
+  const RuleMatch* match;
+  Span value_span;
+  Json fields;
+  Span sentence;
+};
+
+// A subject as written, on one line, without the spaces and commas around
+// it, and at most ~240 bytes.
+std::string TidySubject(std::string_view raw) {
+  std::string subject(raw);
+  for (char& c : subject) {
+    if (c == '\n') c = ' ';
+  }
+  size_t b = subject.find_first_not_of(" ,");
+  size_t e = subject.find_last_not_of(" ,");
+  subject = b == std::string::npos ? std::string() : subject.substr(b, e - b + 1);
+  if (subject.size() > 240) {
+    size_t space = subject.rfind(' ', 240);
+    subject = subject.substr(0, space == std::string::npos ? 240 : space) + " …";
+  }
+  return subject;
+}
+
+// What surrounds one candidate value: the spans that may govern it, the
+// items inside them, and the keys of the text before and after it in its
+// clause.
+struct Scope {
+  Span sentence, paragraph;
+  size_t clause_begin = 0, clause_end = 0;
+  std::string before, after;          // keys: clause start -> value, value -> clause end
+  std::optional<Span> heading;        // the section heading above, clamped
+  std::vector<const Item*> deadlines, periods;  // inside the paragraph
+};
+
+// The targets of one document: each `target_value` match is scoped, kept
+// when a goal governs it, and given its comparator, deadline and subject.
+class TargetFinder {
+ public:
+  TargetFinder(const NormalizedText& normalized, const std::vector<Item>& items,
+               const std::vector<RuleMatch>& matches, const RuleSet& rules, bool accentless);
+
+  std::vector<Item> Run(const std::vector<const RuleMatch*>& values);
+
+ private:
+  std::string Keyed(Span s) const;
+  Scope ScopeOf(const RuleMatch& m) const;
+  bool IsGoal(const RuleMatch& m, const Scope& scope) const;
+  bool ContinuesCounts(const Scope& scope) const;
+  std::string Comparator(const RuleMatch& m, const Scope& scope) const;
+  Json GoverningDeadline(const RuleMatch& m, const Scope& scope) const;
+  const Item* DeadlineInSentence(const RuleMatch& m, const Scope& scope) const;
+  std::string Subject(const RuleMatch& m, const Scope& scope) const;
+  std::string SubjectBefore(const RuleMatch& m, const Scope& scope) const;
+  Json Fields(const RuleMatch& m, const Scope& scope) const;
+
+  const RuleSet& rules_;
+  const bool accentless_;
+  Structure structure_;
+  const std::string& flat_;
+  std::string lowered_;  // the lowered flat text, when it slices like the text
+  bool sliceable_;
+  Cues comparators_, after_, goals_, section_goals_, reports_, reports_after_, recurrences_,
+      stops_, connectors_, indicators_, predicates_;
+  std::vector<Item> target_years_;
+  ItemIndex deadline_index_, period_index_, year_index_;
+  const Item* plan_period_ = nullptr;
+  std::vector<Candidate> accepted_;
+};
+
+TargetFinder::TargetFinder(const NormalizedText& normalized, const std::vector<Item>& items,
+                           const std::vector<RuleMatch>& matches, const RuleSet& rules,
+                           bool accentless)
+    : rules_(rules),
+      accentless_(accentless),
+      structure_(normalized.text),
+      flat_(structure_.text()),
+      comparators_(rules, "comparator_cues", accentless),
+      after_(rules, "comparator_after", accentless),
+      goals_(rules, "goal_cues", accentless),
+      section_goals_(rules, "section_goal_cues", accentless),
+      reports_(rules, "report_cues", accentless),
+      reports_after_(rules, "report_after_cues", accentless),
+      recurrences_(rules, "recurrence_cues", accentless),
+      stops_(rules, "subject_stops", accentless),
+      connectors_(rules, "subject_connectors", accentless),
+      indicators_(rules, "indicator_cues", accentless),
+      predicates_(rules, "indicator_predicates", accentless) {
+  // Lower case keeps the UTF-8 length of Vietnamese text, so the lowered text
+  // is made once and sliced; folding (accentless documents) does not.
+  if (!accentless) lowered_ = LowerCase(flat_);
+  sliceable_ = !accentless && lowered_.size() == flat_.size();
+  // "Các chỉ tiêu chủ yếu năm 2024": the year a list of targets is set for.
+  for (const RuleMatch& m : matches) {
+    if (m.rule->dimension != "target_year") continue;
+    std::string ignored;
+    if (std::optional<Json> f = BuildFields(m, rules, &ignored)) target_years_.push_back({"target_year", m.rule->id, m.span, *f});
+  }
+  for (const Item& y : target_years_) year_index_.Add(&y);
+  year_index_.Sort();
+  for (const Item& item : items) {
+    if (item.dimension == "deadline" && !item.fields.contains("recurrence")) deadline_index_.Add(&item);
+    if (item.dimension == "period") period_index_.Add(&item);
+  }
+  deadline_index_.Sort();
+  period_index_.Sort();
+  for (const Item* p : period_index_.all()) {
+    if (p->fields["kind"] == "period") {
+      plan_period_ = p;
+      break;
+    }
+  }
+}
+
+std::string TargetFinder::Keyed(Span s) const {
+  if (sliceable_) return lowered_.substr(s.begin, s.size());
+  return CueKey(std::string_view(flat_).substr(s.begin, s.size()), accentless_);
+}
+
+Scope TargetFinder::ScopeOf(const RuleMatch& m) const {
+  Scope s;
+  const Capture& value = m.groups.at("value");
+  s.sentence = Clamp(structure_.SentenceOf(value.span.begin), m.span.begin, m.span.end);
+  s.paragraph = Clamp(structure_.ParagraphOf(value.span.begin), m.span.begin, m.span.end);
+  s.deadlines = deadline_index_.Within(s.paragraph);
+  s.periods = period_index_.Within(s.paragraph);
+  // The clause: back to the last , ; : ( in the sentence.
+  s.clause_begin = s.sentence.begin;
+  for (size_t i = m.span.begin; i > s.sentence.begin; --i) {
+    char c = flat_[i - 1];
+    if (c == ',' || c == ';' || c == ':' || c == '(') {
+      s.clause_begin = i;
+      break;
+    }
+  }
+  s.before = Keyed({s.clause_begin, m.span.begin});
+  s.clause_end = flat_.find_first_of(",;.", m.span.end);
+  if (s.clause_end == std::string::npos || s.clause_end > s.sentence.end) s.clause_end = s.sentence.end;
+  s.after = Keyed({m.span.end, s.clause_end});
+  s.heading = structure_.HeadingOf(value.span.begin);
+  if (s.heading) *s.heading = Clamp(*s.heading, s.heading->begin, s.heading->begin);
+  return s;
+}
+
+// Results, rates and thresholds are not goals.  A goal is stated in the
+// sentence, earlier in its paragraph, or by the section heading above it; or
+// a comparator leads to the value with a deadline in the sentence.
+bool TargetFinder::IsGoal(const RuleMatch& m, const Scope& s) const {
+  if (reports_.Find(s.before) || reports_.AtStart(s.after) || reports_after_.AtStart(s.after)) return false;
+  bool goal = goals_.Find(Keyed({s.paragraph.begin, s.sentence.end})) != nullptr;
+  if (!goal && s.heading) goal = section_goals_.Find(Keyed(*s.heading)) != nullptr;
+  bool deadline_in_sentence = std::any_of(s.deadlines.begin(), s.deadlines.end(), [&](const Item* d) {
+    return Contains(s.sentence, d->span);
+  });
+  if (!goal && !(deadline_in_sentence && comparators_.AtEnd(s.before))) return false;
+  return m.rule->id != "target.count_bare" || ContinuesCounts(s);
+}
+
+// A bare count is a goal only at the head of its clause, continuing a list
+// of counted goals in the same sentence ("ít nhất 10 …; 5 …").
+bool TargetFinder::ContinuesCounts(const Scope& s) const {
+  if (s.before.find_first_not_of(" -+") != std::string::npos) return false;
+  return std::any_of(accepted_.begin(), accepted_.end(), [&](const Candidate& c) {
+    return c.sentence == s.sentence && c.fields["metric"] == "count";
+  });
+}
+
+std::string TargetFinder::Comparator(const RuleMatch& m, const Scope& s) const {
+  std::string comparator = "=";
+  if (const VocabEntry* cue = comparators_.AtEnd(s.before)) comparator = Attr(cue, "comparator");
+  if (m.groups.count("cue")) {
+    if (const VocabEntry* cue = comparators_.AtEnd(CueKey(m.groups.at("cue").text, accentless_))) {
+      comparator = Attr(cue, "comparator");
+    }
+  }
+  if (const VocabEntry* cue = after_.AtStart(s.after)) comparator = Attr(cue, "comparator");
+  return comparator;
+}
+
+// The deadline in the value's sentence that governs it: its own clause
+// before the value, its own clause after it ("02 lớp … trong tháng
+// 6/2025"), the sentence before it; else a period stated in the sentence
+// ("Trong giai đoạn 2026 - 2030 phấn đấu …"): the plan's own span before a
+// horizon ("giai đoạn 2021 - 2030, tầm nhìn đến năm 2045, phấn đấu …":
+// 2030), a horizon when it is the only one; else the sentence after it.
+const Item* TargetFinder::DeadlineInSentence(const RuleMatch& m, const Scope& s) const {
+  const Item* best = nullptr;
+  for (const Item* d : s.deadlines) {
+    if (d->span.begin >= s.clause_begin && d->span.end <= m.span.begin) best = d;
+  }
+  if (best) return best;
+  for (const Item* d : s.deadlines) {
+    if (d->span.begin >= m.span.end && d->span.end <= s.clause_end) return d;
+  }
+  for (const Item* d : s.deadlines) {
+    if (Contains(s.sentence, d->span) && d->span.end <= m.span.begin) best = d;
+  }
+  if (best) return best;
+  for (bool horizon : {false, true}) {
+    for (const Item* p : s.periods) {
+      if (Contains(s.sentence, p->span) && p->span.end <= m.span.begin &&
+          (p->fields["kind"] != "period") == horizon) {
+        best = p;
+      }
+    }
+    if (best) return best;
+  }
+  for (const Item* d : s.deadlines) {
+    if (Contains(s.sentence, d->span) && d->span.begin >= m.span.end) return d;
+  }
+  return nullptr;
+}
+
+// The governing deadline, by scope: the sentence, earlier in the paragraph
+// ("Mục tiêu cụ thể đến năm 2025, … . 100% …"), the goal heading above the
+// list, the year the targets are set for, the plan's period; else null.
+Json TargetFinder::GoverningDeadline(const RuleMatch& m, const Scope& s) const {
+  const Item* best = DeadlineInSentence(m, s);
+  if (!best) {
+    for (const Item* d : s.deadlines) {
+      if (Contains(s.paragraph, d->span) && d->span.end <= m.span.begin) best = d;
+    }
+  }
+  if (!best && s.heading) {
+    for (const Item* d : deadline_index_.Within(*s.heading)) best = d;
+  }
+  if (!best) {
+    for (const Item* y : year_index_.Within({s.paragraph.begin, m.span.begin})) best = y;
+    if (!best && s.heading) {
+      for (const Item* y : year_index_.Within(*s.heading)) best = y;
+    }
+  }
+  if (best) return best->dimension == "period" ? best->fields["end"] : best->fields["value"];
+  if (plan_period_) return plan_period_->fields["end"];
+  return nullptr;
+}
+
+// The subject: what follows the value (and a comparator after it: "95% trở
+// lên cán bộ") up to its predicate or clause end; else the indicator before.
+std::string TargetFinder::Subject(const RuleMatch& m, const Scope& s) const {
+  size_t subject_begin = m.span.end;
+  size_t after_cue_end = 0;
+  if (after_.AtStart(s.after, &after_cue_end)) {
+    subject_begin += RawOffset(s.after, std::string_view(flat_).substr(m.span.end, s.clause_end - m.span.end),
+                               after_cue_end);
+  }
+  size_t subject_end = flat_.find_first_of(";.", subject_begin);
+  if (subject_end == std::string::npos || subject_end > s.sentence.end) subject_end = s.sentence.end;
+  std::string tail = Keyed({subject_begin, subject_end});
+  // Keys may differ in byte length from the text; cut on the text instead.
+  std::string_view raw_tail(flat_.data() + subject_begin, subject_end - subject_begin);
+  const size_t stop = stops_.FirstAt(tail);
+  size_t cut = stop == std::string::npos ? raw_tail.size() : RawOffset(tail, raw_tail, stop);
+  // A deadline ends the subject: "02 lớp tập huấn trong tháng 6/2024".
+  // A subject that is only a later stage ("80%, cuối năm 2024 đạt …",
+  // "80% và đến hết năm 2025 …") is then empty: it is the subject of the
+  // next target in the sentence (Run).
+  for (const Item* d : s.deadlines) {
+    if (d->span.begin >= subject_begin && d->span.begin < subject_begin + cut) {
+      cut = d->span.begin - subject_begin;
+      while (true) {
+        const std::string kept = Keyed({subject_begin, subject_begin + cut});
+        size_t at = 0;
+        if (!connectors_.AtEnd(kept, &at)) break;
+        cut = RawOffset(kept, raw_tail, at);
+      }
+      break;
+    }
+  }
+  std::string subject = TidySubject(raw_tail.substr(0, cut));
+  return subject.empty() ? SubjectBefore(m, s) : subject;
+}
+
+// "Tỷ lệ hồ sơ giải quyết đúng hạn đạt từ 98%": with nothing measured after
+// the value, the indicator named before it in its clause, up to its
+// predicate (the last one: "Tỷ lệ trường học đạt chuẩn quốc gia đạt trên
+// 70%"), the comparator or a deadline.
+std::string TargetFinder::SubjectBefore(const RuleMatch& m, const Scope& s) const {
+  const size_t at = indicators_.FirstAt(s.before);
+  if (at == std::string::npos) return {};
+  std::string_view raw_before(flat_.data() + s.clause_begin, m.span.begin - s.clause_begin);
+  size_t end = s.before.size();
+  if (size_t p = predicates_.LastAt(s.before.substr(at)); p != std::string::npos && p > 0) end = at + p;
+  if (size_t c; comparators_.AtEnd(s.before, &c) && c > at) end = std::min(end, c);
+  const size_t from = RawOffset(s.before, raw_before, at);
+  size_t to = RawOffset(s.before, raw_before, end);
+  for (const Item* d : s.deadlines) {
+    if (d->span.begin >= s.clause_begin + from && d->span.begin < s.clause_begin + to) {
+      to = d->span.begin - s.clause_begin;
+      break;
+    }
+  }
+  return TidySubject(raw_before.substr(from, to - from));
+}
+
+Json TargetFinder::Fields(const RuleMatch& m, const Scope& s) const {
+  Json fields = Json::object();
+  const bool percent = m.rule->id == "target.percent";
+  fields["metric"] = percent ? "percent" : "count";
+  double v = ParseVietnameseNumber(m.groups.at("value").text).value_or(0);
+  if (std::floor(v) == v) {
+    fields["value"] = static_cast<int64_t>(v);
+  } else {
+    fields["value"] = v;
+  }
+  if (!percent && m.groups.count("unit")) fields["unit"] = m.groups.at("unit").text;
+  fields["comparator"] = Comparator(m, s);
+  std::string recurrence = Attr(recurrences_.Find(Keyed({s.sentence.begin, m.span.begin})), "recurrence");
+  if (recurrence.empty()) {
+    fields["deadline"] = GoverningDeadline(m, s);
+  } else {
+    fields["deadline"] = nullptr;
+    fields["recurrence"] = recurrence;
+  }
+  fields["subject"] = Subject(m, s);
+  return fields;
+}
+
+std::vector<Item> TargetFinder::Run(const std::vector<const RuleMatch*>& values) {
+  for (const RuleMatch* m : values) {
+    Scope scope = ScopeOf(*m);
+    if (!IsGoal(*m, scope)) continue;
+    accepted_.push_back({m, m->span, Fields(*m, scope), scope.sentence});
+  }
+  // Staged targets share the subject written after the last of them:
+  // "đạt trên 80%, cuối năm 2024 đạt trên 90% và đến hết năm 2025 đạt 100% cán bộ …".
+  for (size_t i = accepted_.size(); i-- > 0;) {
+    Candidate& c = accepted_[i];
+    if (c.fields["subject"] == "" && i + 1 < accepted_.size() && accepted_[i + 1].sentence == c.sentence) {
+      c.fields["subject"] = accepted_[i + 1].fields["subject"];
+    }
+  }
+  std::vector<Item> out;
+  for (Candidate& c : accepted_) {
+    if (c.fields["subject"] == "") c.fields.erase("subject");
+    out.push_back({"target", c.match->rule->id, c.match->span, std::move(c.fields)});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vector<Item>& items,
+                              const std::vector<RuleMatch>& matches, const RuleSet& rules,
+                              bool accentless) {
+  std::vector<const RuleMatch*> values;
+  for (const RuleMatch& m : matches) {
+    if (m.rule->dimension == "target_value") values.push_back(&m);
+  }
+  if (values.empty()) return {};
+  return TargetFinder(normalized, items, matches, rules, accentless).Run(values);
+}
+
+}  // namespace vbhc

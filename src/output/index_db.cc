@@ -1,0 +1,270 @@
+#include "output/index_db.h"
+
+#include <sqlite3.h>
+
+#include "text/normalizer.h"
+
+namespace vbhc {
+namespace {
+
+constexpr const char* kSchema = R"sql(
+PRAGMA journal_mode = WAL;
+PRAGMA foreign_keys = ON;
+CREATE TABLE IF NOT EXISTS documents (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  sha256 TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  encoding TEXT,
+  type TEXT, number TEXT, number_folded TEXT, issuer TEXT, issuer_folded TEXT,
+  place TEXT, date TEXT, title TEXT,
+  record TEXT NOT NULL             -- the whole plan record (JSON)
+);
+CREATE INDEX IF NOT EXISTS documents_number ON documents(number_folded);
+CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
+CREATE TABLE IF NOT EXISTS refs (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  number TEXT, number_folded TEXT, type TEXT, date TEXT, issuer TEXT,
+  text TEXT, span_start INTEGER, span_end INTEGER
+);
+CREATE INDEX IF NOT EXISTS refs_number ON refs(number_folded);
+CREATE TABLE IF NOT EXISTS dates (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  value TEXT, text TEXT, span_start INTEGER, span_end INTEGER
+);
+CREATE TABLE IF NOT EXISTS periods (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  start TEXT, "end" TEXT, kind TEXT, text TEXT, span_start INTEGER, span_end INTEGER
+);
+CREATE TABLE IF NOT EXISTS deadlines (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  value TEXT, recurrence TEXT, text TEXT, span_start INTEGER, span_end INTEGER
+);
+CREATE INDEX IF NOT EXISTS deadlines_value ON deadlines(value);
+CREATE TABLE IF NOT EXISTS targets (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  metric TEXT, value REAL, unit TEXT, comparator TEXT, deadline TEXT, recurrence TEXT,
+  subject TEXT, text TEXT, span_start INTEGER, span_end INTEGER
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS document_text USING fts5(text, folded);
+)sql";
+
+// A prepared statement that finalizes itself.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  bool ok() const { return stmt_ != nullptr; }
+  Statement& Bind(int i, const std::string& s) {
+    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& Bind(int i, const Json& v) {
+    if (v.is_null()) {
+      sqlite3_bind_null(stmt_, i);
+    } else if (v.is_string()) {
+      Bind(i, v.get<std::string>());
+    } else if (v.is_number_integer()) {
+      sqlite3_bind_int64(stmt_, i, v.get<int64_t>());
+    } else if (v.is_number()) {
+      sqlite3_bind_double(stmt_, i, v.get<double>());
+    } else {
+      Bind(i, v.dump());
+    }
+    return *this;
+  }
+  Statement& Bind(int i, int64_t n) {
+    sqlite3_bind_int64(stmt_, i, n);
+    return *this;
+  }
+  // Returns SQLITE_ROW, SQLITE_DONE or an error code.
+  int Step() { return sqlite3_step(stmt_); }
+  std::string Text(int column) {
+    const unsigned char* t = sqlite3_column_text(stmt_, column);
+    return t ? reinterpret_cast<const char*>(t) : "";
+  }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+Json Field(const Json& item, const char* key) { return item.contains(key) ? item[key] : Json(nullptr); }
+
+std::string Folded(const Json& v) { return v.is_string() ? FoldString(v.get<std::string>()) : ""; }
+
+}  // namespace
+
+IndexDb::IndexDb(const std::string& path) {
+  if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) {
+    error_ = path + ": " + (db_ ? sqlite3_errmsg(db_) : "cannot open");
+    return;
+  }
+  sqlite3_busy_timeout(db_, 5000);
+  if (!Exec(kSchema)) error_ = path + ": " + error_;
+}
+
+IndexDb::~IndexDb() { sqlite3_close(db_); }
+
+bool IndexDb::Exec(const std::string& sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    error_ = message ? message : "SQLite error";
+    sqlite3_free(message);
+    return false;
+  }
+  return true;
+}
+
+bool IndexDb::Begin() { return Exec("BEGIN IMMEDIATE"); }
+bool IndexDb::Commit() { return Exec("COMMIT"); }
+
+std::optional<std::string> IndexDb::StoredSha256(const std::string& path) {
+  Statement s(db_, "SELECT sha256 FROM documents WHERE path = ?");
+  s.Bind(1, path);
+  if (s.Step() == SQLITE_ROW) return s.Text(0);
+  return std::nullopt;
+}
+
+std::vector<std::string> IndexDb::Paths() {
+  std::vector<std::string> out;
+  Statement s(db_, "SELECT path FROM documents ORDER BY path");
+  while (s.Step() == SQLITE_ROW) out.push_back(s.Text(0));
+  return out;
+}
+
+bool IndexDb::Remove(const std::string& path) {
+  Statement text(db_, "DELETE FROM document_text WHERE rowid = (SELECT id FROM documents WHERE path = ?)");
+  text.Bind(1, path);
+  Statement doc(db_, "DELETE FROM documents WHERE path = ?");
+  doc.Bind(1, path);
+  if (text.Step() != SQLITE_DONE || doc.Step() != SQLITE_DONE) {
+    error_ = sqlite3_errmsg(db_);
+    return false;
+  }
+  return true;
+}
+
+bool IndexDb::Put(const Json& record, const std::string& normalized_text) {
+  const Json& source = record["source"];
+  const std::string path = source["path"];
+  if (!Remove(path)) return false;
+  const Json& d = record["document"];
+  Json doc = d.is_null() ? Json::object() : d;
+  Statement insert(db_,
+                   "INSERT INTO documents (path, sha256, bytes, encoding, type, number, number_folded, "
+                   "issuer, issuer_folded, place, date, title, record) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  insert.Bind(1, path).Bind(2, source["sha256"]).Bind(3, source["bytes"]).Bind(4, source["encoding"]);
+  insert.Bind(5, Field(doc, "type")).Bind(6, Field(doc, "number")).Bind(7, Folded(Field(doc, "number")));
+  insert.Bind(8, Field(doc, "issuer")).Bind(9, Folded(Field(doc, "issuer")));
+  insert.Bind(10, Field(doc, "place")).Bind(11, Field(doc, "date")).Bind(12, Field(doc, "title"));
+  insert.Bind(13, record.dump(-1, ' ', false, Json::error_handler_t::replace));
+  if (insert.Step() != SQLITE_DONE) {
+    error_ = sqlite3_errmsg(db_);
+    return false;
+  }
+  const int64_t id = sqlite3_last_insert_rowid(db_);
+  bool good = true;
+  auto rows = [&](const char* key, const char* sql, auto bind) {
+    for (const Json& item : record[key]) {
+      Statement s(db_, sql);
+      s.Bind(1, id);
+      int next = bind(s, item);
+      s.Bind(next, item["text"]).Bind(next + 1, item["span"][0]).Bind(next + 2, item["span"][1]);
+      if (s.Step() != SQLITE_DONE) good = false;
+    }
+  };
+  rows("references",
+       "INSERT INTO refs (document_id, number, number_folded, type, date, issuer, text, span_start, span_end) "
+       "VALUES (?,?,?,?,?,?,?,?,?)",
+       [](Statement& s, const Json& i) {
+         s.Bind(2, i["number"]).Bind(3, Folded(i["number"])).Bind(4, Field(i, "type"));
+         s.Bind(5, Field(i, "date")).Bind(6, Field(i, "issuer"));
+         return 7;
+       });
+  rows("dates", "INSERT INTO dates (document_id, value, text, span_start, span_end) VALUES (?,?,?,?,?)",
+       [](Statement& s, const Json& i) {
+         s.Bind(2, i["value"]);
+         return 3;
+       });
+  rows("periods",
+       "INSERT INTO periods (document_id, start, \"end\", kind, text, span_start, span_end) VALUES (?,?,?,?,?,?,?)",
+       [](Statement& s, const Json& i) {
+         s.Bind(2, i["start"]).Bind(3, i["end"]).Bind(4, i["kind"]);
+         return 5;
+       });
+  rows("deadlines",
+       "INSERT INTO deadlines (document_id, value, recurrence, text, span_start, span_end) VALUES (?,?,?,?,?,?)",
+       [](Statement& s, const Json& i) {
+         s.Bind(2, i["value"]).Bind(3, Field(i, "recurrence"));
+         return 4;
+       });
+  rows("targets",
+       "INSERT INTO targets (document_id, metric, value, unit, comparator, deadline, recurrence, subject, "
+       "text, span_start, span_end) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+       [](Statement& s, const Json& i) {
+         s.Bind(2, i["metric"]).Bind(3, i["value"]).Bind(4, Field(i, "unit")).Bind(5, i["comparator"]);
+         s.Bind(6, i["deadline"]).Bind(7, Field(i, "recurrence")).Bind(8, Field(i, "subject"));
+         return 9;
+       });
+  Statement text(db_, "INSERT INTO document_text (rowid, text, folded) VALUES (?,?,?)");
+  text.Bind(1, id).Bind(2, normalized_text).Bind(3, FoldString(normalized_text));
+  if (text.Step() != SQLITE_DONE) good = false;
+  if (!good) error_ = sqlite3_errmsg(db_);
+  return good;
+}
+
+std::vector<SearchHit> IndexDb::Search(const SearchQuery& q) {
+  std::string sql = "SELECT DISTINCT d.path, d.type, d.number, d.date, d.issuer, d.title FROM documents d";
+  std::vector<std::string> where, args;
+  if (!q.text.empty()) {
+    sql += " JOIN document_text t ON t.rowid = d.id";
+    where.push_back("document_text MATCH ?");
+    // A phrase on the folded column, with the folded query: accents optional.
+    std::string phrase;
+    for (char c : FoldString(q.text)) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
+    args.push_back("folded : \"" + phrase + "\"");
+  }
+  if (!q.number.empty()) {
+    where.push_back("(d.number_folded = ? OR d.id IN (SELECT document_id FROM refs WHERE number_folded = ?))");
+    args.push_back(FoldString(q.number));
+    args.push_back(FoldString(q.number));
+  }
+  if (!q.cites.empty()) {
+    where.push_back("d.id IN (SELECT document_id FROM refs WHERE number_folded = ?)");
+    args.push_back(FoldString(q.cites));
+  }
+  if (!q.issuer.empty()) {
+    where.push_back("d.issuer_folded LIKE ?");
+    args.push_back("%" + FoldString(q.issuer) + "%");
+  }
+  if (!q.date_from.empty()) {
+    where.push_back("d.date >= ?");
+    args.push_back(q.date_from);
+  }
+  if (!q.date_to.empty()) {
+    where.push_back("d.date <= ?");
+    args.push_back(q.date_to);
+  }
+  if (!q.deadline_year.empty()) {
+    where.push_back("d.id IN (SELECT document_id FROM deadlines WHERE substr(value, 1, 4) = ?)");
+    args.push_back(q.deadline_year);
+  }
+  for (size_t i = 0; i < where.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + where[i];
+  sql += " ORDER BY d.date, d.path LIMIT " + std::to_string(q.limit);
+  Statement s(db_, sql.c_str());
+  std::vector<SearchHit> hits;
+  if (!s.ok()) {
+    error_ = sqlite3_errmsg(db_);
+    return hits;
+  }
+  for (size_t i = 0; i < args.size(); ++i) s.Bind(static_cast<int>(i + 1), args[i]);
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    hits.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5)});
+  }
+  if (rc != SQLITE_DONE) error_ = sqlite3_errmsg(db_);
+  return hits;
+}
+
+}  // namespace vbhc

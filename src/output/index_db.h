@@ -1,0 +1,74 @@
+// IndexDb: plan records in SQLite, in tables a person can query with plain
+// SQL, plus an FTS5 index of each document's normalized and folded text.
+//
+//   vbhc::IndexDb db("archive.sqlite");
+//   if (!db.ok()) { … db.error() … }
+//   db.Begin();  db.Put(record, normalized_text);  db.Commit();
+//   auto hits = db.Search({.number = "2631/QD-UBND"});
+//
+// Tables (README "The index"): documents, refs, dates, periods, deadlines,
+// targets (one row per item, with its text and span), document_text (FTS5).
+// A document's rows are written in one transaction with the document, so an
+// interrupted run never leaves half a document.
+#ifndef VBHC_OUTPUT_INDEX_DB_H_
+#define VBHC_OUTPUT_INDEX_DB_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rules/values.h"
+
+struct sqlite3;
+
+namespace vbhc {
+
+struct SearchQuery {
+  std::string number;         // a document's own number or one it cites; accents optional
+  std::string cites;          // documents citing this number
+  std::string issuer;         // substring of the issuer, accents optional
+  std::string date_from;      // ISO; the document's own date
+  std::string date_to;
+  std::string deadline_year;  // documents with a deadline in that year
+  std::string text;           // full-text query, accents optional
+  int limit = 100;
+};
+
+struct SearchHit {
+  std::string path, type, number, date, issuer, title;
+};
+
+class IndexDb {
+ public:
+  // Opens (creating if needed) the database at `path`.  Check ok().
+  explicit IndexDb(const std::string& path);
+  ~IndexDb();
+  IndexDb(const IndexDb&) = delete;
+  IndexDb& operator=(const IndexDb&) = delete;
+
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+
+  // Returns the sha256 stored for `path`, or nullopt when not indexed.
+  std::optional<std::string> StoredSha256(const std::string& path);
+  // Returns every indexed path.
+  std::vector<std::string> Paths();
+
+  bool Begin();
+  bool Commit();
+  // Replaces the rows of `record`'s document (source.path) by the record's.
+  bool Put(const Json& record, const std::string& normalized_text);
+  // Deletes a document and its rows.
+  bool Remove(const std::string& path);
+
+  std::vector<SearchHit> Search(const SearchQuery& query);
+
+ private:
+  bool Exec(const std::string& sql);
+  sqlite3* db_ = nullptr;
+  std::string error_;
+};
+
+}  // namespace vbhc
+
+#endif  // VBHC_OUTPUT_INDEX_DB_H_

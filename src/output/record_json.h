@@ -1,0 +1,23 @@
+// Record writer: plan records as JSON Lines (SPEC section 1) or as a short
+// Vietnamese summary for people (`--format text`).
+#ifndef VBHC_OUTPUT_RECORD_JSON_H_
+#define VBHC_OUTPUT_RECORD_JSON_H_
+
+#include <string>
+
+#include "rules/values.h"
+
+namespace vbhc {
+
+// Returns `record` as one line of JSON ending in '\n'.  Invalid UTF-8 inside
+// strings is replaced by U+FFFD (nlohmann::json's replace handler), so the
+// output is always valid JSON.
+std::string RecordToJsonLine(const Json& record);
+
+// Returns a readable summary: header, references, periods, deadlines in date
+// order, targets as a table.
+std::string RecordToText(const Json& record);
+
+}  // namespace vbhc
+
+#endif  // VBHC_OUTPUT_RECORD_JSON_H_

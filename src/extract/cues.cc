@@ -25,6 +25,18 @@ std::string Attr(const VocabEntry* e, const char* name) {
   return it == e->attrs.end() ? std::string() : it->second;
 }
 
+KeyedText::KeyedText(const std::string& text, bool accentless) : text_(text), accentless_(accentless) {
+  // Lower case keeps the UTF-8 length of Vietnamese text, so the lowered
+  // text is made once and sliced; folding (accentless documents) does not.
+  if (!accentless) lowered_ = LowerCase(text);
+  sliceable_ = !accentless && lowered_.size() == text.size();
+}
+
+std::string KeyedText::Key(Span s) const {
+  if (sliceable_) return lowered_.substr(s.begin, s.size());
+  return CueKey(std::string_view(text_).substr(s.begin, s.size()), accentless_);
+}
+
 bool Cues::WordEdge(const std::string& s, size_t pos) {
   if (pos == 0 || pos >= s.size()) return true;
   unsigned char a = static_cast<unsigned char>(s[pos - 1]);

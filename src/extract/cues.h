@@ -31,6 +31,24 @@ size_t RawOffset(std::string_view key, std::string_view raw, size_t at);
 // Returns attribute `name` of a vocab entry ("comparator" = ">="), or "".
 std::string Attr(const VocabEntry* e, const char* name);
 
+// The keys of spans of one text, made by slicing one lowered copy where
+// lower case keeps the bytes (accented text), else span by span.
+class KeyedText {
+ public:
+  KeyedText(const std::string& text, bool accentless);
+
+  // Returns the key of `s` (a span of text()).
+  std::string Key(Span s) const;
+  const std::string& text() const { return text_; }
+  bool accentless() const { return accentless_; }
+
+ private:
+  const std::string& text_;
+  const bool accentless_;
+  std::string lowered_;
+  bool sliceable_ = false;
+};
+
 // A cue list, keyed once at load time: "Ít nhất" -> "ít nhất" (or "it nhat").
 // Every search takes a key (CueKey) and matches whole words only; longer cues
 // win over their prefixes ("ít nhất từ" over "ít nhất").

@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "extract/cues.h"
 #include "extract/header.h"
+#include "extract/structure.h"
 #include "extract/targets.h"
+#include "extract/tasks.h"
 
 namespace vbhc {
 namespace {
@@ -20,7 +23,7 @@ struct DimensionKey {
 };
 constexpr DimensionKey kRecordDimensions[] = {
     {"reference", "references"}, {"date", "dates"},      {"period", "periods"},
-    {"deadline", "deadlines"},   {"target", "targets"},
+    {"deadline", "deadlines"},   {"target", "targets"},    {"task", "tasks"},
 };
 
 }  // namespace
@@ -84,8 +87,14 @@ Analysis Extractor::Analyze(std::string_view bytes) const {
     }
     a.items.push_back({dim, m.rule->id, m.span, std::move(*fields)});
   }
-  std::vector<Item> targets = FindTargets(a.normalized, a.items, a.matches, rules_, a.accentless);
-  for (Item& t : targets) {
+  // One structure of the document, and the keys of its text, for the
+  // semantic passes: targets, then tasks (which read the targets' deadlines).
+  const Structure structure(a.normalized.text);
+  const KeyedText keyed(structure.text(), a.accentless);
+  std::vector<Item> found = FindTargets(structure, keyed, a.items, a.matches, rules_, a.accentless);
+  std::vector<Item> tasks = FindTasks(structure, keyed, a.items, a.matches, rules_, a.accentless);
+  for (Item& t : tasks) found.push_back(std::move(t));
+  for (Item& t : found) {
     if (!masked(t.span)) a.items.push_back(std::move(t));
   }
   std::stable_sort(a.items.begin(), a.items.end(),

@@ -24,8 +24,9 @@ Structure::Structure(const std::string& text) : unwrapped_(text) {
   for (size_t pos = 0; pos <= unwrapped_.size();) {
     size_t nl = unwrapped_.find('\n', pos);
     if (nl == std::string::npos) nl = unwrapped_.size();
-    paragraphs_.push_back({pos, nl});
-    if (IsHeading(paragraphs_.back())) headings_.push_back(paragraphs_.back());
+    lines_.push_back({pos, nl});
+    paragraphs_.push_back(Classify(lines_.back()));
+    if (paragraphs_.back().kind == Paragraph::kHeading) headings_.push_back(lines_.back());
     pos = nl + 1;
   }
   OpenSentences();
@@ -74,6 +75,95 @@ std::optional<Span> Structure::HeadingOf(size_t pos) const {
   return *(it - 1);
 }
 
+size_t Structure::IndexOf(size_t pos) const {
+  auto it = std::upper_bound(lines_.begin(), lines_.end(), pos,
+                             [](size_t p, const Span& s) { return p < s.begin; });
+  return it == lines_.begin() ? 0 : static_cast<size_t>(it - lines_.begin()) - 1;
+}
+
+std::vector<Span> Structure::CellsOf(const Paragraph& row) const {
+  std::vector<Span> cells;
+  std::string_view line(unwrapped_.data() + row.span.begin, row.span.size());
+  size_t first = line.find('|');
+  if (first == std::string_view::npos) return cells;
+  for (size_t at = first + 1; at < line.size();) {
+    size_t bar = line.find('|', at);
+    if (bar == std::string_view::npos) bar = line.size();
+    size_t b = line.find_first_not_of(' ', at), e = line.find_last_not_of(' ', bar - 1);
+    Span cell{row.span.begin + at, row.span.begin + at};
+    if (b != std::string_view::npos && b < bar && e != std::string_view::npos && e >= b) {
+      cell = {row.span.begin + b, row.span.begin + e + 1};
+    }
+    if (bar < line.size() || cell.size() > 0) cells.push_back(cell);
+    at = bar + 1;
+  }
+  return cells;
+}
+
+size_t Structure::MarkerEnd(std::string_view line) {
+  size_t i = line.find_first_not_of(' ');
+  if (i == std::string_view::npos) return 0;
+  auto space_after = [&](size_t end) -> size_t {
+    if (end < line.size() && line[end] != ' ') return 0;
+    size_t body = line.find_first_not_of(' ', end);
+    return body == std::string_view::npos ? line.size() : body;
+  };
+  const char c = line[i];
+  if (c == '-' || c == '+' || c == '*') return space_after(i + 1);
+  if (line.substr(i, 3) == "\xE2\x80\xA2") return space_after(i + 3);  // •
+  if (c == '(') {  // "(3) "
+    size_t d = i + 1;
+    while (d < line.size() && std::isdigit(static_cast<unsigned char>(line[d]))) ++d;
+    return d > i + 1 && d < line.size() && line[d] == ')' ? space_after(d + 1) : 0;
+  }
+  if (c == '#') return space_after(line.find_first_not_of('#', i));
+  if (std::isdigit(static_cast<unsigned char>(c))) {  // "1. ", "1.2. ", "1.2 ", "2) "; not "1.200 "
+    size_t d = i, groups = 0, dots = 0;
+    while (d < line.size() && std::isdigit(static_cast<unsigned char>(line[d]))) {
+      size_t group = d;
+      while (d < line.size() && std::isdigit(static_cast<unsigned char>(line[d]))) ++d;
+      if (d - group > 2) return 0;
+      ++groups;
+      if (d < line.size() && line[d] == '.') ++d, ++dots;
+    }
+    if (d < line.size() && line[d] == ')' && dots == 0) return space_after(d + 1);
+    return dots > 0 && (dots == groups || dots + 1 == groups) ? space_after(d) : 0;
+  }
+  size_t roman = i;  // "IV. "
+  while (roman < line.size() && std::string_view("IVX").find(line[roman]) != std::string_view::npos) ++roman;
+  if (roman > i && roman < line.size() && line[roman] == '.') return space_after(roman + 1);
+  // "a) ", "đ) ": one lower-case letter and ')'.
+  size_t pos = i;
+  const char32_t letter = DecodeUtf8(line, &pos);
+  if (u_islower(static_cast<UChar32>(letter)) && pos < line.size() && line[pos] == ')') return space_after(pos + 1);
+  return 0;
+}
+
+Paragraph Structure::Classify(Span line) const {
+  Paragraph p{line, line, Paragraph::kProse};
+  std::string_view text(unwrapped_.data() + line.begin, line.size());
+  size_t first = text.find_first_not_of(' ');
+  if (first == std::string_view::npos) {
+    p.kind = Paragraph::kBlank;
+    p.body = {line.end, line.end};
+    return p;
+  }
+  size_t last = text.find_last_not_of(' ');
+  if (text[first] == '|') {
+    p.kind = Paragraph::kTableRow;
+    p.body = {line.begin + first, line.begin + last + 1};
+    return p;
+  }
+  size_t marker = MarkerEnd(text);
+  p.body = {line.begin + std::max(marker, first), line.begin + last + 1};
+  if (IsHeading(line)) {
+    p.kind = Paragraph::kHeading;
+  } else if (marker > 0) {
+    p.kind = Paragraph::kListItem;
+  }
+  return p;
+}
+
 bool Structure::StartsListItem(std::string_view line) {
   size_t i = line.find_first_not_of(" |#");
   if (i == std::string_view::npos) return false;
@@ -109,9 +199,12 @@ void Structure::Unwrap() {
     std::string_view next(unwrapped_.data() + i + 1, next_end - i - 1);
     size_t last = line.find_last_not_of(" |");
     size_t first_next = next.find_first_not_of(' ');
+    const size_t marker = MarkerEnd(line);
+    const bool only_marker = marker > 0 && marker == line.size() && line.find('|') == std::string_view::npos;
     bool soft = last != std::string_view::npos && first_next != std::string_view::npos &&
-                std::string_view(".:;!?").find(line[last]) == std::string_view::npos &&
-                !StartsListItem(next) && !TitleOverProse({line_start, i}, next.substr(first_next));
+                ((std::string_view(".:;!?").find(line[last]) == std::string_view::npos &&
+                  !StartsListItem(next) && !TitleOverProse({line_start, i}, next.substr(first_next))) ||
+                 (only_marker && !StartsListItem(next)));
     if (soft) unwrapped_[i] = ' ';
     line_start = i + 1;
   }

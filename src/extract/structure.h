@@ -5,11 +5,14 @@
 //   Span sentence = s.SentenceOf(value_begin);   // ICU sentence, lines unwrapped
 //   Span paragraph = s.ParagraphOf(value_begin); // a line once wrapping is undone
 //   auto heading = s.HeadingOf(value_begin);     // "1. Mục tiêu", "II. NHIỆM VỤ", "Điều 2. …"
+//   for (const Paragraph& p : s.paragraphs())    // kinds: heading, list item, table row, prose
+//     if (p.kind == Paragraph::kTableRow) for (Span cell : s.CellsOf(p)) …
 //
 // Lines wrapped inside a paragraph (PDF and web copies) are joined first: a
 // line break is soft when its line does not end a sentence and the next line
-// does not start a list item.  Joining replaces '\n' by ' ', so offsets in
-// text() are those of the text given.
+// does not start a list item, and a line that is only a list marker ("1.",
+// "a)", "IV.") goes on with the next.  Joining replaces '\n' by ' ', so
+// offsets in text() are those of the text given.
 #ifndef VBHC_EXTRACT_STRUCTURE_H_
 #define VBHC_EXTRACT_STRUCTURE_H_
 
@@ -25,6 +28,14 @@
 
 namespace vbhc {
 
+// One paragraph: a line of the text once wrapping is undone.
+struct Paragraph {
+  enum Kind { kBlank, kHeading, kListItem, kTableRow, kProse };
+  Span span;   // the line, without its '\n'
+  Span body;   // its text after the list marker ("- ", "1.2. ", "a) ", "(3) "), trimmed
+  Kind kind = kProse;
+};
+
 class Structure {
  public:
   // Reads the structure of `text` (normalized).  One Structure at a time per
@@ -38,13 +49,26 @@ class Structure {
   const std::string& text() const { return unwrapped_; }
 
   // Returns the paragraph (an unwrapped line, without its '\n') around `pos`.
-  Span ParagraphOf(size_t pos) const { return Find(paragraphs_, pos); }
+  Span ParagraphOf(size_t pos) const { return Find(lines_, pos); }
 
   // Returns the sentence around `pos`; cheapest when asked in text order.
   Span SentenceOf(size_t pos) const;
 
   // Returns the heading line that governs `pos` (the nearest one before it).
   std::optional<Span> HeadingOf(size_t pos) const;
+
+  // Returns every paragraph, in text order (blank lines included).
+  const std::vector<Paragraph>& paragraphs() const { return paragraphs_; }
+
+  // Returns the index in paragraphs() of the paragraph around `pos`.
+  size_t IndexOf(size_t pos) const;
+
+  // Returns the cells of a table row ("| a | b |"), each trimmed of spaces.
+  std::vector<Span> CellsOf(const Paragraph& row) const;
+
+  // Returns where the text of `line` starts after its list marker: "- ",
+  // "+ ", "• ", "1. ", "1.2. ", "2) ", "a) ", "(3) ", "IV. "; 0 when none.
+  static size_t MarkerEnd(std::string_view line);
 
   // Returns true when `line` starts a list item: "-", "+", "•", "1.", "1)",
   // "a)", or a table row or markdown heading.
@@ -56,9 +80,11 @@ class Structure {
   void OpenSentences();
   static Span Find(const std::vector<Span>& spans, size_t pos);
   bool IsHeading(Span p) const;
+  Paragraph Classify(Span line) const;
 
   std::string unwrapped_;
-  std::vector<Span> paragraphs_;
+  std::vector<Span> lines_;             // the paragraphs' spans, for Find
+  std::vector<Paragraph> paragraphs_;
   std::vector<Span> headings_;
   UText* text_ = nullptr;
   icu::BreakIterator* iterator_ = nullptr;  // the thread's, set to text_

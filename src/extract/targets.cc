@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "extract/cues.h"
+#include "extract/item_index.h"
 #include "extract/structure.h"
 
 namespace vbhc {
@@ -21,30 +22,6 @@ Span Clamp(Span s, size_t center_begin, size_t center_end) {
   size_t lo = center_begin > kScopeBytes ? center_begin - kScopeBytes : 0;
   return {std::max(s.begin, lo), std::min(s.end, center_end + kScopeBytes)};
 }
-
-// Items sorted by start, with the ones inside a span found by binary search.
-class ItemIndex {
- public:
-  void Add(const Item* item) { items_.push_back(item); }
-  void Sort() {
-    std::stable_sort(items_.begin(), items_.end(),
-                     [](const Item* a, const Item* b) { return a->span.begin < b->span.begin; });
-  }
-  // Returns the items whose span lies inside `scope`, in document order.
-  std::vector<const Item*> Within(Span scope) const {
-    std::vector<const Item*> out;
-    auto it = std::lower_bound(items_.begin(), items_.end(), scope.begin,
-                               [](const Item* i, size_t p) { return i->span.begin < p; });
-    for (; it != items_.end() && (*it)->span.begin < scope.end; ++it) {
-      if ((*it)->span.end <= scope.end) out.push_back(*it);
-    }
-    return out;
-  }
-  const std::vector<const Item*>& all() const { return items_; }
-
- private:
-  std::vector<const Item*> items_;
-};
 
 struct Candidate {
   const RuleMatch* match;
@@ -85,7 +62,7 @@ struct Scope {
 // when a goal governs it, and given its comparator, deadline and subject.
 class TargetFinder {
  public:
-  TargetFinder(const NormalizedText& normalized, const std::vector<Item>& items,
+  TargetFinder(const Structure& structure, const KeyedText& keyed, const std::vector<Item>& items,
                const std::vector<RuleMatch>& matches, const RuleSet& rules, bool accentless);
 
   std::vector<Item> Run(const std::vector<const RuleMatch*>& values);
@@ -104,10 +81,9 @@ class TargetFinder {
 
   const RuleSet& rules_;
   const bool accentless_;
-  Structure structure_;
+  const Structure& structure_;
   const std::string& flat_;
-  std::string lowered_;  // the lowered flat text, when it slices like the text
-  bool sliceable_;
+  const KeyedText& keyed_;
   Cues comparators_, after_, goals_, section_goals_, reports_, reports_after_, recurrences_,
       stops_, connectors_, indicators_, predicates_;
   std::vector<Item> target_years_;
@@ -116,13 +92,14 @@ class TargetFinder {
   std::vector<Candidate> accepted_;
 };
 
-TargetFinder::TargetFinder(const NormalizedText& normalized, const std::vector<Item>& items,
+TargetFinder::TargetFinder(const Structure& structure, const KeyedText& keyed, const std::vector<Item>& items,
                            const std::vector<RuleMatch>& matches, const RuleSet& rules,
                            bool accentless)
     : rules_(rules),
       accentless_(accentless),
-      structure_(normalized.text),
+      structure_(structure),
       flat_(structure_.text()),
+      keyed_(keyed),
       comparators_(rules, "comparator_cues", accentless),
       after_(rules, "comparator_after", accentless),
       goals_(rules, "goal_cues", accentless),
@@ -134,10 +111,6 @@ TargetFinder::TargetFinder(const NormalizedText& normalized, const std::vector<I
       connectors_(rules, "subject_connectors", accentless),
       indicators_(rules, "indicator_cues", accentless),
       predicates_(rules, "indicator_predicates", accentless) {
-  // Lower case keeps the UTF-8 length of Vietnamese text, so the lowered text
-  // is made once and sliced; folding (accentless documents) does not.
-  if (!accentless) lowered_ = LowerCase(flat_);
-  sliceable_ = !accentless && lowered_.size() == flat_.size();
   // "Các chỉ tiêu chủ yếu năm 2024": the year a list of targets is set for.
   for (const RuleMatch& m : matches) {
     if (m.rule->dimension != "target_year") continue;
@@ -160,10 +133,7 @@ TargetFinder::TargetFinder(const NormalizedText& normalized, const std::vector<I
   }
 }
 
-std::string TargetFinder::Keyed(Span s) const {
-  if (sliceable_) return lowered_.substr(s.begin, s.size());
-  return CueKey(std::string_view(flat_).substr(s.begin, s.size()), accentless_);
-}
+std::string TargetFinder::Keyed(Span s) const { return keyed_.Key(s); }
 
 Scope TargetFinder::ScopeOf(const RuleMatch& m) const {
   Scope s;
@@ -388,7 +358,7 @@ std::vector<Item> TargetFinder::Run(const std::vector<const RuleMatch*>& values)
 
 }  // namespace
 
-std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vector<Item>& items,
+std::vector<Item> FindTargets(const Structure& structure, const KeyedText& keyed, const std::vector<Item>& items,
                               const std::vector<RuleMatch>& matches, const RuleSet& rules,
                               bool accentless) {
   std::vector<const RuleMatch*> values;
@@ -396,7 +366,7 @@ std::vector<Item> FindTargets(const NormalizedText& normalized, const std::vecto
     if (m.rule->dimension == "target_value") values.push_back(&m);
   }
   if (values.empty()) return {};
-  return TargetFinder(normalized, items, matches, rules, accentless).Run(values);
+  return TargetFinder(structure, keyed, items, matches, rules, accentless).Run(values);
 }
 
 }  // namespace vbhc

@@ -15,15 +15,18 @@
 
 #include <vector>
 
+#include "extract/cues.h"
 #include "extract/extractor.h"
+#include "extract/structure.h"
 
 namespace vbhc {
 
-// Returns the target items of a document, given its other items (deadlines,
-// periods) and all rule matches.  Cue words are compared in lower case with
+// Returns the target items of a document, given its structure and the keys
+// of its unwrapped text (KeyedText over structure.text()), its other
+// items (deadlines, periods) and all rule matches.  Cue words are compared in lower case with
 // their diacritics ("cơ quan" is not "có"), or without them when the document
 // itself is `accentless`.
-std::vector<Item> FindTargets(const NormalizedText& text, const std::vector<Item>& items,
+std::vector<Item> FindTargets(const Structure& structure, const KeyedText& keyed, const std::vector<Item>& items,
                               const std::vector<RuleMatch>& matches, const RuleSet& rules,
                               bool accentless);
 

@@ -237,7 +237,8 @@ std::optional<Json> BuildFields(const RuleMatch& m, const RuleSet& rules,
   const std::string& dimension = m.rule->dimension;
   Json fields = Json::object();
   bool any = false;
-  if (dimension == "date" || dimension == "deadline" || dimension == "target_year") {
+  if (dimension == "date" || dimension == "deadline" || dimension == "target_year" ||
+      dimension == "task_time") {
     auto iso = DateFromGroups(m, rules, "", warning, &any);
     if (!iso) return std::nullopt;
     std::string recurrence = SetField(m, "recurrence");

@@ -1,0 +1,44 @@
+// ItemIndex: extracted items sorted by start, the ones inside a span found by
+// binary search (targets and tasks ask "which deadlines lie in this sentence").
+//
+//   vbhc::ItemIndex deadlines;
+//   for (const Item& i : items) if (i.dimension == "deadline") deadlines.Add(&i);
+//   deadlines.Sort();
+//   for (const Item* d : deadlines.Within(sentence)) …
+#ifndef VBHC_EXTRACT_ITEM_INDEX_H_
+#define VBHC_EXTRACT_ITEM_INDEX_H_
+
+#include <algorithm>
+#include <vector>
+
+#include "extract/extractor.h"
+
+namespace vbhc {
+
+class ItemIndex {
+ public:
+  void Add(const Item* item) { items_.push_back(item); }
+  void Sort() {
+    std::stable_sort(items_.begin(), items_.end(),
+                     [](const Item* a, const Item* b) { return a->span.begin < b->span.begin; });
+  }
+  // Returns the items whose span lies inside `scope`, in document order.
+  std::vector<const Item*> Within(Span scope) const {
+    std::vector<const Item*> out;
+    auto it = std::lower_bound(items_.begin(), items_.end(), scope.begin,
+                               [](const Item* i, size_t p) { return i->span.begin < p; });
+    for (; it != items_.end() && (*it)->span.begin < scope.end; ++it) {
+      if ((*it)->span.end <= scope.end) out.push_back(*it);
+    }
+    return out;
+  }
+  // Returns every item, in document order once sorted.
+  const std::vector<const Item*>& all() const { return items_; }
+
+ private:
+  std::vector<const Item*> items_;
+};
+
+}  // namespace vbhc
+
+#endif  // VBHC_EXTRACT_ITEM_INDEX_H_

@@ -1,0 +1,455 @@
+#include "extract/tasks.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+#include "extract/cues.h"
+#include "extract/item_index.h"
+#include "text/vietnamese.h"
+
+namespace vbhc {
+namespace {
+
+// A lead or partner list is a name or a list of names, not a paragraph.
+constexpr int kMaxLeadWords = 40;
+// How far a cue is looked for from a position (the longest cue is shorter).
+constexpr size_t kCueWindow = 64;
+// A task's text as written, on one line, at most about this many bytes.
+constexpr size_t kTaskBytes = 300;
+// A label is the short text before ':' that opens a line.
+constexpr size_t kLabelBytes = 80;
+
+bool IsSpace(char c) { return c == ' ' || c == '\n'; }
+
+// Returns `s` without the spaces, commas, stops and emphasis around it.
+Span Trim(const std::string& text, Span s) {
+  auto junk = [](char c) { return IsSpace(c) || c == ',' || c == '.' || c == ';' || c == ':' || c == '*'; };
+  while (s.begin < s.end && junk(text[s.begin])) ++s.begin;
+  while (s.end > s.begin && junk(text[s.end - 1])) --s.end;
+  return s;
+}
+
+// Returns the text of `s` on one line, cut at a word near kTaskBytes.
+std::string OneLine(const std::string& text, Span s, size_t max_bytes) {
+  std::string out = text.substr(s.begin, s.size());
+  std::replace(out.begin(), out.end(), '\n', ' ');
+  if (out.size() > max_bytes) {
+    size_t space = out.rfind(' ', max_bytes);
+    out = out.substr(0, space == std::string::npos ? max_bytes : space) + " …";
+  }
+  return out;
+}
+
+// Where a lead scan stopped, and why.
+struct LeadScan {
+  enum Stop { kFailed, kCue, kColon, kEnd };
+  Span lead;             // trimmed
+  size_t end = 0;        // where the cue, the ':' or the end of the scanned span is
+  Stop stop = kFailed;
+  bool report = false;   // the cue says the work is done or under way
+};
+
+// A task's time, read from a label value, a table cell or a sentence.
+struct TaskTime {
+  Json deadline = nullptr;
+  std::string recurrence;
+  const Item* source = nullptr;  // the item that gave the deadline
+};
+
+class TaskFinder {
+ public:
+  TaskFinder(const Structure& structure, const KeyedText& keyed, const std::vector<Item>& items,
+             const std::vector<RuleMatch>& matches, const RuleSet& rules, bool accentless);
+
+  std::vector<Item> Run();
+
+ private:
+  std::string Key(Span s) const { return keyed_.Key(s); }
+  size_t Raw(Span s, const std::string& key, size_t at) const;
+  LeadScan ScanLead(size_t begin, size_t limit, bool need_head) const;
+  std::string LabelOf(const Paragraph& p, Span* value) const;
+  size_t LabelledTask(size_t first);
+  size_t TableTasks(size_t header);
+  void SentenceTasks(size_t index);
+  void ClauseTasks(Span sentence, size_t paragraph);
+  Span BlockAfter(size_t paragraph) const;
+  bool AgencyHeading(const LeadScan& scan, size_t paragraph) const;
+  TaskTime TimeOf(Span s) const;
+  TaskTime TimeInSpan(Span s) const;
+  Json Partners(Span after_lead) const;
+  void Emit(Span span, Span lead, Json partners, std::string task, const TaskTime& time);
+
+  const Structure& structure_;
+  const std::string& text_;
+  const KeyedText& keyed_;
+  Cues labels_, heads_, ends_, cues_, lead_ins_, not_tasks_, recurrences_, open_, starts_;
+  ItemIndex deadlines_, dates_, periods_, times_;
+  std::vector<Item> task_times_;  // task_time matches, as items
+  std::vector<Item> out_;
+  std::vector<Item> time_deadlines_;
+  std::set<std::pair<size_t, size_t>> deadline_spans_;
+};
+
+TaskFinder::TaskFinder(const Structure& structure, const KeyedText& keyed, const std::vector<Item>& items,
+                       const std::vector<RuleMatch>& matches, const RuleSet& rules, bool accentless)
+    : structure_(structure),
+      text_(structure.text()),
+      keyed_(keyed),
+      labels_(rules, "task_labels", accentless),
+      heads_(rules, "agency_heads", accentless),
+      ends_(rules, "task_lead_ends", accentless),
+      cues_(rules, "task_cues", accentless),
+      lead_ins_(rules, "task_lead_ins", accentless),
+      not_tasks_(rules, "task_not_tasks", accentless),
+      recurrences_(rules, "task_time_recurrences", accentless),
+      open_(rules, "task_time_open", accentless),
+      starts_(rules, "task_time_starts", accentless) {
+  for (const RuleMatch& m : matches) {
+    if (m.rule->dimension != "task_time") continue;
+    std::string ignored;
+    if (std::optional<Json> f = BuildFields(m, rules, &ignored)) task_times_.push_back({"task_time", m.rule->id, m.span, *f});
+  }
+  for (const Item& t : task_times_) times_.Add(&t);
+  for (const Item& item : items) {
+    if (item.dimension == "deadline") {
+      deadlines_.Add(&item);
+      deadline_spans_.insert({item.span.begin, item.span.end});
+    }
+    if (item.dimension == "date") dates_.Add(&item);
+    if (item.dimension == "period") periods_.Add(&item);
+  }
+  for (ItemIndex* index : {&deadlines_, &dates_, &periods_, &times_}) index->Sort();
+}
+
+// Returns the offset in the text of offset `at` of `key`, the key of `s`.
+size_t TaskFinder::Raw(Span s, const std::string& key, size_t at) const {
+  return s.begin + RawOffset(key, std::string_view(text_).substr(s.begin, s.size()), at);
+}
+
+// Reads a lead from `begin`: an agency head (when `need_head`), then words
+// up to a lower-case end cue (not right after "các", "những", "mọi": a noun
+// then, "các tổ chức"), a ':' or a stop.  Parentheses go with the name.
+LeadScan TaskFinder::ScanLead(size_t begin, size_t limit, bool need_head) const {
+  LeadScan scan;
+  size_t pos = begin;
+  if (need_head) {
+    const Span window{begin, std::min(limit, begin + kCueWindow)};
+    const std::string key = Key(window);
+    size_t head_end = 0;
+    const VocabEntry* head = heads_.AtStart(key, &head_end);
+    if (!head) return scan;
+    pos = Raw(window, key, head_end);
+    if (Attr(head, "name") == "yes") {  // "Bộ Công an", not "Báo cáo"
+      size_t at = text_.find_first_not_of(' ', pos);
+      if (at == std::string::npos || at >= limit) return scan;
+      const char32_t next = DecodeUtf8(text_, &at);
+      if (!u_isupper(static_cast<UChar32>(next))) return scan;
+    }
+  }
+  std::string previous;
+  for (int words = 0; pos < limit; ++words) {
+    while (pos < limit && (IsSpace(text_[pos]) || text_[pos] == ',')) ++pos;
+    if (pos >= limit || words > kMaxLeadWords) break;
+    const char c = text_[pos];
+    if (c == '.' || c == ';' || c == ':') {
+      scan.stop = c == ':' ? LeadScan::kColon : LeadScan::kFailed;
+      scan.end = pos;
+      break;
+    }
+    if (c == '(') {
+      size_t close = text_.find(')', pos);
+      pos = close == std::string::npos || close >= limit ? limit : close + 1;
+      continue;
+    }
+    size_t after = pos;
+    const char32_t first = DecodeUtf8(text_, &after);
+    if (u_islower(static_cast<UChar32>(first)) && previous != "các" && previous != "những" && previous != "mọi") {
+      const Span window{pos, std::min(limit, pos + kCueWindow)};
+      if (const VocabEntry* cue = ends_.AtStart(Key(window))) {
+        scan.stop = LeadScan::kCue;
+        scan.end = pos;
+        scan.report = !Attr(cue, "report").empty();
+        break;
+      }
+    }
+    size_t word_end = pos;
+    while (word_end < limit && !IsSpace(text_[word_end]) && std::string_view(",.;:(").find(text_[word_end]) == std::string_view::npos) ++word_end;
+    previous = Key({pos, word_end});
+    pos = word_end;
+  }
+  if (scan.stop == LeadScan::kFailed && pos >= limit) {
+    scan.stop = LeadScan::kEnd;
+    scan.end = limit;
+  }
+  scan.lead = Trim(text_, {begin, scan.end});
+  if (scan.lead.size() == 0) scan.stop = LeadScan::kFailed;
+  return scan;
+}
+
+// Returns the role of a labelled line ("Đơn vị chủ trì: …" -> "lead") and
+// sets *value to what follows the ':'; "" when `p` is no labelled line.
+std::string TaskFinder::LabelOf(const Paragraph& p, Span* value) const {
+  if (p.kind == Paragraph::kBlank || p.kind == Paragraph::kTableRow) return {};
+  std::string_view body(text_.data() + p.body.begin, p.body.size());
+  const size_t colon = body.substr(0, kLabelBytes).find(':');
+  if (colon == std::string_view::npos || colon == 0) return {};
+  const std::string key = Key(Trim(text_, {p.body.begin, p.body.begin + colon}));
+  size_t end = 0;
+  const VocabEntry* label = labels_.AtStart(key, &end);
+  // The label is the cue and a few words more ("Đơn vị chủ trì tham mưu thực hiện").
+  if (!label || std::count(key.begin(), key.end(), ' ') > 7) return {};
+  *value = Trim(text_, {p.body.begin + colon + 1, p.body.end});
+  return Attr(label, "role");
+}
+
+// A block of labelled lines from paragraph `first` on: the task is the item
+// or heading above it (or its "Nội dung:" line).  Returns the index of the
+// first paragraph after the block.
+size_t TaskFinder::LabelledTask(size_t first) {
+  const std::vector<Paragraph>& ps = structure_.paragraphs();
+  Span lead, partners, time, content;
+  size_t next = first, last = first;
+  for (; next < ps.size(); ++next) {
+    if (ps[next].kind == Paragraph::kBlank) continue;
+    Span value;
+    const std::string role = LabelOf(ps[next], &value);
+    if (role.empty()) break;
+    if (role == "lead" && lead.size() > 0) break;  // the next task's block
+    Span* slot = role == "lead" ? &lead : role == "partners" ? &partners : role == "time" ? &time
+                 : role == "content" ? &content : nullptr;
+    if (slot && slot->size() == 0) *slot = value;
+    last = next;
+  }
+  if (lead.size() == 0) return std::max(next, first + 1);
+  size_t task_index = first;
+  while (task_index > 0 && ps[task_index - 1].kind == Paragraph::kBlank) --task_index;
+  Span value;
+  const bool has_item = task_index > 0 && LabelOf(ps[task_index - 1], &value).empty();
+  if (has_item) --task_index;
+  const Span task = content.size() > 0 ? content : has_item ? Trim(text_, ps[task_index].body) : Span{};
+  const LeadScan scan = ScanLead(lead.begin, lead.end, /*need_head=*/false);
+  const Span lead_span = scan.stop == LeadScan::kCue ? scan.lead : lead;
+  Emit({ps[task_index].span.begin, ps[last].span.end}, lead_span,
+       partners.size() > 0 ? Json(OneLine(text_, partners, kTaskBytes)) : Json(nullptr),
+       OneLine(text_, task, kTaskBytes), time.size() > 0 ? TimeOf(time) : TaskTime{});
+  return next;
+}
+
+// A task table: its header row names the lead column (and the time,
+// partner and content columns); each row below is a task.  Returns the
+// index of the first paragraph after the table, or `header` + 1 when the
+// row is no task table's header.
+size_t TaskFinder::TableTasks(size_t header) {
+  const std::vector<Paragraph>& ps = structure_.paragraphs();
+  const std::vector<Span> head = structure_.CellsOf(ps[header]);
+  int lead = -1, partners = -1, time = -1, content = -1;
+  for (size_t c = 0; c < head.size(); ++c) {
+    const std::string role = Attr(labels_.AtStart(Key(head[c])), "role");
+    int* column = role == "lead" ? &lead : role == "partners" ? &partners : role == "time" ? &time
+                  : role == "content" ? &content : nullptr;
+    if (column && *column < 0) *column = static_cast<int>(c);
+  }
+  if (lead < 0) return header + 1;
+  size_t row = header + 1;
+  for (; row < ps.size() && ps[row].kind == Paragraph::kTableRow; ++row) {
+    const std::vector<Span> cells = structure_.CellsOf(ps[row]);
+    if (static_cast<int>(cells.size()) <= lead) continue;
+    const Span lead_cell = Trim(text_, cells[lead]);
+    if (lead_cell.size() == 0 || Key(lead_cell).find_first_not_of("-: ") == std::string::npos) continue;
+    const LeadScan scan = ScanLead(lead_cell.begin, lead_cell.end, /*need_head=*/false);
+    auto cell = [&](int c) { return c >= 0 && c < static_cast<int>(cells.size()) ? Trim(text_, cells[c]) : Span{}; };
+    Span task = cell(content);
+    for (size_t c = 0; task.size() == 0 && c < cells.size(); ++c) {
+      if (static_cast<int>(c) != lead && static_cast<int>(c) != time && static_cast<int>(c) != partners &&
+          cells[c].size() > 12) {
+        task = Trim(text_, cells[c]);
+      }
+    }
+    const Span partner_cell = cell(partners);
+    Emit(Trim(text_, ps[row].span), scan.stop == LeadScan::kCue ? scan.lead : lead_cell,
+         partner_cell.size() > 0 ? Json(OneLine(text_, partner_cell, kTaskBytes)) : Json(nullptr),
+         OneLine(text_, task, kTaskBytes), time >= 0 ? TimeOf(cell(time)) : TaskTime{});
+  }
+  return row;
+}
+
+void TaskFinder::SentenceTasks(size_t index) {
+  const Paragraph& p = structure_.paragraphs()[index];
+  for (size_t pos = p.body.begin; pos < p.body.end;) {
+    Span sentence = structure_.SentenceOf(pos);
+    sentence = {std::max(sentence.begin, pos), std::min(sentence.end, p.body.end)};
+    if (sentence.end <= pos) sentence.end = p.body.end;
+    ClauseTasks(sentence, index);
+    pos = sentence.end;
+  }
+}
+
+// The tasks of one sentence: its start and each clause after ';' may open
+// with a lead-in, a cue and an agency that is given work.  A task runs to
+// the next one of the sentence; an agency heading ("1. Sở Công Thương:")
+// runs over the block below it.
+void TaskFinder::ClauseTasks(Span sentence, size_t paragraph) {
+  if (not_tasks_.Find(Key(sentence))) return;
+  std::vector<size_t> starts{sentence.begin};
+  for (size_t at = text_.find(';', sentence.begin); at != std::string::npos && at < sentence.end;
+       at = text_.find(';', at + 1)) {
+    starts.push_back(at + 1);
+  }
+  std::vector<std::pair<size_t, LeadScan>> found;
+  for (size_t start : starts) {
+    while (start < sentence.end && IsSpace(text_[start])) ++start;
+    for (const Cues* skip : {&lead_ins_, &cues_}) {
+      const Span window{start, std::min(sentence.end, start + kCueWindow)};
+      const std::string key = Key(window);
+      size_t end = 0;
+      if (skip->AtStart(key, &end)) start = Raw(window, key, end);
+      while (start < sentence.end && (IsSpace(text_[start]) || text_[start] == ',')) ++start;
+    }
+    LeadScan scan = ScanLead(start, sentence.end, /*need_head=*/true);
+    if ((scan.stop == LeadScan::kCue && !scan.report) || (scan.stop == LeadScan::kColon && AgencyHeading(scan, paragraph))) {
+      found.emplace_back(start, scan);
+    }
+  }
+  for (size_t i = 0; i < found.size(); ++i) {
+    const LeadScan& scan = found[i].second;
+    Span span{i == 0 ? sentence.begin : found[i].first, i + 1 < found.size() ? found[i + 1].first : sentence.end};
+    Span work{scan.stop == LeadScan::kColon ? scan.end + 1 : scan.end, span.end};
+    if (scan.stop == LeadScan::kColon && Trim(text_, work).size() == 0) {
+      span.end = BlockAfter(paragraph).end;
+      work = {work.begin, span.end};
+    }
+    Emit(Trim(text_, span), scan.lead, Partners(work), OneLine(text_, Trim(text_, work), kTaskBytes),
+         TimeInSpan(span));
+  }
+}
+
+// An agency named before ':' gives it the work after the colon or below
+// it ("2. Sở Tài chính: bố trí kinh phí …", "1. Sở Công Thương:"): at the
+// start of its paragraph, a name of a few words, not a line of capitals
+// (the header's issuer lines).
+bool TaskFinder::AgencyHeading(const LeadScan& scan, size_t paragraph) const {
+  const Paragraph& p = structure_.paragraphs()[paragraph];
+  if (scan.lead.begin != Trim(text_, p.body).begin) return false;
+  const std::string_view lead(text_.data() + scan.lead.begin, scan.lead.size());
+  return std::count(lead.begin(), lead.end(), ' ') < 15 && HasLowercaseLetter(text_.substr(p.span.begin, p.span.size()));
+}
+
+// Returns the paragraphs under an agency heading: up to the next heading or
+// numbered item (not a "-" or "+" item, which are its parts).
+Span TaskFinder::BlockAfter(size_t paragraph) const {
+  const std::vector<Paragraph>& ps = structure_.paragraphs();
+  size_t last = paragraph;
+  for (size_t i = paragraph + 1; i < ps.size(); ++i) {
+    const Paragraph& p = ps[i];
+    if (p.kind == Paragraph::kHeading) break;
+    if (p.kind == Paragraph::kListItem) {
+      const char c = text_[text_.find_first_not_of(' ', p.span.begin)];
+      if (c != '-' && c != '+' && c != '*' && c != '\xE2') break;
+    }
+    if (p.kind != Paragraph::kBlank) last = i;
+  }
+  return {ps[paragraph].span.begin, ps[last].span.end};
+}
+
+// The partners: the names after "phối hợp (với)" in the task's work.
+Json TaskFinder::Partners(Span work) const {
+  const std::string key = Key(work);
+  for (std::string_view cue : {std::string_view("phối hợp với"), std::string_view("phối hợp"),
+                               std::string_view("phoi hop voi"), std::string_view("phoi hop")}) {
+    size_t at = key.find(cue);
+    if (at == std::string::npos || !Cues::WordEdge(key, at) || !Cues::WordEdge(key, at + cue.size())) continue;
+    size_t from = Raw(work, key, at + cue.size());
+    LeadScan scan = ScanLead(from, work.end, /*need_head=*/false);
+    if (scan.lead.size() > 0 && scan.stop != LeadScan::kFailed) return OneLine(text_, scan.lead, kTaskBytes);
+    break;
+  }
+  return nullptr;
+}
+
+// The time of a task written as a label value or a table cell: a deadline
+// read by a deadline rule, else a period's end, a date, a bare year or
+// quarter; none when it only starts ("Từ 01/7/2025") or runs on ("năm
+// 2025 và các năm tiếp theo"); and the recurrence its words give.
+TaskTime TaskFinder::TimeOf(Span s) const {
+  TaskTime time;
+  const std::string key = Key(s);
+  time.recurrence = Attr(recurrences_.Find(key), "recurrence");
+  if (open_.Find(key)) return time;
+  std::vector<const Item*> found = deadlines_.Within(s);
+  if (found.empty()) found = periods_.Within(s);
+  if (found.empty() && starts_.AtStart(key) && key.find("đến") == std::string::npos &&
+      key.find("den") == std::string::npos) {
+    return time;
+  }
+  if (found.empty()) found = dates_.Within(s);
+  if (found.empty()) found = times_.Within(s);
+  if (found.empty()) return time;
+  const Item* item = found.front()->dimension == "date" || found.front()->dimension == "task_time" ? found.back() : found.front();
+  time.source = item;
+  time.deadline = item->dimension == "period" ? item->fields["end"] : item->fields["value"];
+  if (item->fields.contains("recurrence")) time.recurrence = item->fields["recurrence"];
+  return time;
+}
+
+// The time of a task written in its sentence: the first deadline in it.
+TaskTime TaskFinder::TimeInSpan(Span s) const {
+  TaskTime time;
+  std::vector<const Item*> found = deadlines_.Within(s);
+  if (found.empty()) return time;
+  time.source = found.front();
+  time.deadline = found.front()->fields["value"];
+  if (found.front()->fields.contains("recurrence")) time.recurrence = found.front()->fields["recurrence"];
+  return time;
+}
+
+void TaskFinder::Emit(Span span, Span lead, Json partners, std::string task, const TaskTime& time) {
+  Json fields = Json::object();
+  fields["lead"] = OneLine(text_, lead, kTaskBytes);
+  fields["partners"] = std::move(partners);
+  fields["task"] = std::move(task);
+  fields["deadline"] = time.deadline;
+  if (!time.recurrence.empty()) fields["recurrence"] = time.recurrence;
+  out_.push_back({"task", "task", span, std::move(fields)});
+  // The time of a task is also a deadline (SPEC section 9).
+  const Item* source = time.source;
+  if (source && source->dimension != "deadline" && !time.deadline.is_null() &&
+      deadline_spans_.insert({source->span.begin, source->span.end}).second) {
+    Json value = Json::object();
+    value["value"] = time.deadline;
+    time_deadlines_.push_back({"deadline", "task.time", source->span, std::move(value)});
+  }
+}
+
+std::vector<Item> TaskFinder::Run() {
+  const std::vector<Paragraph>& ps = structure_.paragraphs();
+  for (size_t i = 0; i < ps.size();) {
+    const Paragraph& p = ps[i];
+    Span value;
+    if (p.kind == Paragraph::kTableRow) {
+      i = TableTasks(i);
+    } else if (!LabelOf(p, &value).empty()) {
+      const size_t before = out_.size();
+      const size_t next = LabelledTask(i);
+      if (out_.size() == before) SentenceTasks(i);
+      i = next;
+    } else {
+      if (p.kind != Paragraph::kBlank) SentenceTasks(i);
+      ++i;
+    }
+  }
+  for (Item& d : time_deadlines_) out_.push_back(std::move(d));
+  return std::move(out_);
+}
+
+}  // namespace
+
+std::vector<Item> FindTasks(const Structure& structure, const KeyedText& keyed,
+                            const std::vector<Item>& items, const std::vector<RuleMatch>& matches,
+                            const RuleSet& rules, bool accentless) {
+  return TaskFinder(structure, keyed, items, matches, rules, accentless).Run();
+}
+
+}  // namespace vbhc

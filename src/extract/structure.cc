@@ -184,6 +184,9 @@ bool Structure::StartsListItem(std::string_view line) {
 // or, in a heading wrapped over two lines, in capitals).
 bool Structure::TitleOverProse(Span line, std::string_view next) const {
   if (line.size() >= kTitleBytes || !IsHeading(line)) return false;
+  // "5. Sở" over "Khoa học và Công nghệ:": a title wrapped before its colon.
+  const size_t last = next.find_last_not_of(' ');
+  if (last != std::string_view::npos && next[last] == ':' && last < kTitleBytes) return false;
   size_t pos = 0;
   const char32_t first = DecodeUtf8(next, &pos);
   return u_isupper(static_cast<UChar32>(first)) && HasLowercaseLetter(next);

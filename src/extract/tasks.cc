@@ -19,6 +19,10 @@ constexpr int kMaxLeadWords = 40;
 constexpr size_t kCueWindow = 64;
 // A task's text as written, on one line, at most about this many bytes.
 constexpr size_t kTaskBytes = 300;
+// An agency heading is a name, not a sentence.
+constexpr long kMaxHeadingWords = 30;
+// Marker ranks: what a paragraph may hold below it.
+enum MarkerRanks { kDashed = 1, kLettered = 2, kNumbered = 3, kMajor = 4 };
 // A label is the short text before ':' that opens a line.
 constexpr size_t kLabelBytes = 80;
 
@@ -77,6 +81,11 @@ class TaskFinder {
   void ClauseTasks(Span sentence, size_t paragraph);
   Span BlockAfter(size_t paragraph) const;
   bool AgencyHeading(const LeadScan& scan, size_t paragraph) const;
+  size_t SkipCues(size_t start, size_t limit) const;
+  LeadScan ClauseLead(size_t start, size_t limit, size_t paragraph, bool opens) const;
+  int MarkerRank(const Paragraph& p) const;
+  bool OpensTaskSection(const Paragraph& p, bool open) const;
+  bool NamedItem(const LeadScan& scan, size_t paragraph) const;
   TaskTime TimeOf(Span s) const;
   TaskTime TimeInSpan(Span s) const;
   Json Partners(Span after_lead) const;
@@ -85,7 +94,8 @@ class TaskFinder {
   const Structure& structure_;
   const std::string& text_;
   const KeyedText& keyed_;
-  Cues labels_, heads_, ends_, cues_, lead_ins_, not_tasks_, recurrences_, open_, starts_;
+  Cues labels_, heads_, ends_, cues_, lead_ins_, not_tasks_, recurrences_, open_, starts_, sections_;
+  bool in_task_section_ = false;  // under a "Tổ chức thực hiện" heading
   ItemIndex deadlines_, dates_, periods_, times_;
   std::vector<Item> task_times_;  // task_time matches, as items
   std::vector<Item> out_;
@@ -106,7 +116,8 @@ TaskFinder::TaskFinder(const Structure& structure, const KeyedText& keyed, const
       not_tasks_(rules, "task_not_tasks", accentless),
       recurrences_(rules, "task_time_recurrences", accentless),
       open_(rules, "task_time_open", accentless),
-      starts_(rules, "task_time_starts", accentless) {
+      starts_(rules, "task_time_starts", accentless),
+      sections_(rules, "task_sections", accentless) {
   for (const RuleMatch& m : matches) {
     if (m.rule->dimension != "task_time") continue;
     std::string ignored;
@@ -298,26 +309,18 @@ void TaskFinder::ClauseTasks(Span sentence, size_t paragraph) {
        at = text_.find(';', at + 1)) {
     starts.push_back(at + 1);
   }
+  const bool opens = sentence.begin == structure_.paragraphs()[paragraph].body.begin;
   std::vector<std::pair<size_t, LeadScan>> found;
-  for (size_t start : starts) {
-    while (start < sentence.end && IsSpace(text_[start])) ++start;
-    for (const Cues* skip : {&lead_ins_, &cues_}) {
-      const Span window{start, std::min(sentence.end, start + kCueWindow)};
-      const std::string key = Key(window);
-      size_t end = 0;
-      if (skip->AtStart(key, &end)) start = Raw(window, key, end);
-      while (start < sentence.end && (IsSpace(text_[start]) || text_[start] == ',')) ++start;
-    }
-    LeadScan scan = ScanLead(start, sentence.end, /*need_head=*/true);
-    if ((scan.stop == LeadScan::kCue && !scan.report) || (scan.stop == LeadScan::kColon && AgencyHeading(scan, paragraph))) {
-      found.emplace_back(start, scan);
-    }
+  for (size_t i = 0; i < starts.size(); ++i) {
+    const size_t start = SkipCues(starts[i], sentence.end);
+    LeadScan scan = ClauseLead(start, sentence.end, paragraph, opens && i == 0);
+    if (scan.stop != LeadScan::kFailed) found.emplace_back(start, scan);
   }
   for (size_t i = 0; i < found.size(); ++i) {
     const LeadScan& scan = found[i].second;
     Span span{i == 0 ? sentence.begin : found[i].first, i + 1 < found.size() ? found[i + 1].first : sentence.end};
     Span work{scan.stop == LeadScan::kColon ? scan.end + 1 : scan.end, span.end};
-    if (scan.stop == LeadScan::kColon && Trim(text_, work).size() == 0) {
+    if (scan.stop != LeadScan::kCue && Trim(text_, work).size() == 0) {  // a heading: the block below
       span.end = BlockAfter(paragraph).end;
       work = {work.begin, span.end};
     }
@@ -326,30 +329,104 @@ void TaskFinder::ClauseTasks(Span sentence, size_t paragraph) {
   }
 }
 
+// Returns where the lead of a clause from `start` begins: past the spaces,
+// a lead-in ("Thứ nhất,") and a cue ("Giao", "Đề nghị", "Trách nhiệm của").
+size_t TaskFinder::SkipCues(size_t start, size_t limit) const {
+  while (start < limit && IsSpace(text_[start])) ++start;
+  for (const Cues* skip : {&lead_ins_, &cues_}) {
+    const Span window{start, std::min(limit, start + kCueWindow)};
+    const std::string key = Key(window);
+    size_t end = 0;
+    if (skip->AtStart(key, &end)) start = Raw(window, key, end);
+    while (start < limit && (IsSpace(text_[start]) || text_[start] == ',')) ++start;
+  }
+  return start;
+}
+
+// The lead of a clause, or a failed scan: an agency and a lower-case end
+// cue ("Sở Tư pháp chủ trì"); or, opening its paragraph, an agency heading:
+// a name before ':' ("2. Sở Tài chính: bố trí …", "9. Báo và Phát thanh …,
+// Sở Văn hóa …:", anyone in a section of assignments) or a numbered heading
+// that is only a name ("3. Sở Nội vụ", "1. Trách nhiệm của Sở Văn hóa …").
+LeadScan TaskFinder::ClauseLead(size_t start, size_t limit, size_t paragraph, bool opens) const {
+  LeadScan scan = ScanLead(start, limit, /*need_head=*/true);
+  if (scan.stop == LeadScan::kCue) {
+    if (scan.report) scan.stop = LeadScan::kFailed;
+    return scan;
+  }
+  if (!opens) return LeadScan{};
+  if (scan.stop == LeadScan::kFailed) {
+    scan = ScanLead(start, limit, /*need_head=*/false);
+    if (scan.stop != LeadScan::kColon || !NamedItem(scan, paragraph) ||
+        !(in_task_section_ || heads_.Find(Key(scan.lead)))) {
+      return LeadScan{};
+    }
+  }
+  if (!AgencyHeading(scan, paragraph)) return LeadScan{};
+  return scan;
+}
+
 // An agency named before ':' gives it the work after the colon or below
 // it ("2. Sở Tài chính: bố trí kinh phí …", "1. Sở Công Thương:"): at the
 // start of its paragraph, a name of a few words, not a line of capitals
 // (the header's issuer lines).
 bool TaskFinder::AgencyHeading(const LeadScan& scan, size_t paragraph) const {
   const Paragraph& p = structure_.paragraphs()[paragraph];
-  if (scan.lead.begin != Trim(text_, p.body).begin) return false;
   const std::string_view lead(text_.data() + scan.lead.begin, scan.lead.size());
-  return std::count(lead.begin(), lead.end(), ' ') < 15 && HasLowercaseLetter(text_.substr(p.span.begin, p.span.size()));
+  if (std::count(lead.begin(), lead.end(), ' ') >= kMaxHeadingWords) return false;
+  if (!HasLowercaseLetter(text_.substr(p.span.begin, p.span.size()))) return false;
+  if (scan.stop == LeadScan::kColon) return true;
+  // Only a name: the whole of a numbered heading or item.
+  return scan.stop == LeadScan::kEnd && scan.lead.end == Trim(text_, p.body).end && MarkerRank(p) >= kNumbered;
 }
 
-// Returns the paragraphs under an agency heading: up to the next heading or
-// numbered item (not a "-" or "+" item, which are its parts).
+// Returns whether the lead before a ':' names someone in a numbered item:
+// "9. Báo và Phát thanh - Truyền hình …:", "2. Doanh nghiệp, cộng đồng:";
+// not "Ngày công báo:", "Nơi nhận:", "- Lưu:".
+bool TaskFinder::NamedItem(const LeadScan& scan, size_t paragraph) const {
+  const Paragraph& p = structure_.paragraphs()[paragraph];
+  const size_t first = text_.find_first_not_of(' ', p.span.begin);
+  if (first >= p.body.begin || !std::isdigit(static_cast<unsigned char>(text_[first]))) return false;
+  size_t at = scan.lead.begin;
+  const char32_t c = DecodeUtf8(text_, &at);
+  const std::string_view lead(text_.data() + scan.lead.begin, scan.lead.size());
+  return u_isupper(static_cast<UChar32>(c)) && lead.find_first_of("0123456789") == std::string_view::npos;
+}
+
+// Returns whether the section under heading `p` holds assignments: a
+// heading naming them opens one ("IV. TỔ CHỨC THỰC HIỆN", "Điều 3. Tổ chức
+// thực hiện"); another major heading (a Roman numeral, an article, a line of
+// capitals) closes it; a numbered sub-heading keeps what was.
+bool TaskFinder::OpensTaskSection(const Paragraph& p, bool open) const {
+  if (sections_.Find(Key(p.body))) return true;
+  const std::string_view line(text_.data() + p.span.begin, p.span.size());
+  const char first = line.empty() ? ' ' : line[line.find_first_not_of(' ') == std::string_view::npos ? 0 : line.find_first_not_of(' ')];
+  const bool numbered = std::isdigit(static_cast<unsigned char>(first)) || first == '-' || first == '+';
+  return numbered && open;
+}
+
+// Returns the rank of a paragraph's marker: what it may hold below it.
+int TaskFinder::MarkerRank(const Paragraph& p) const {
+  if (p.kind == Paragraph::kBlank || p.kind == Paragraph::kTableRow) return 0;
+  const size_t first = text_.find_first_not_of(' ', p.span.begin);
+  if (first >= p.body.begin) return p.kind == Paragraph::kHeading ? kMajor : 0;
+  const char c = text_[first];
+  if (c == '-' || c == '+' || c == '*' || c == '\xE2') return kDashed;
+  if (std::isdigit(static_cast<unsigned char>(c))) return kNumbered;
+  if (c == 'I' || c == 'V' || c == 'X') return kMajor;
+  return kLettered;
+}
+
+// Returns the paragraphs under an agency heading: up to the next paragraph
+// whose marker ranks as high (a numbered heading holds its lettered and
+// dashed items and prose).
 Span TaskFinder::BlockAfter(size_t paragraph) const {
   const std::vector<Paragraph>& ps = structure_.paragraphs();
+  const int rank = std::max(MarkerRank(ps[paragraph]), static_cast<int>(kNumbered));
   size_t last = paragraph;
   for (size_t i = paragraph + 1; i < ps.size(); ++i) {
-    const Paragraph& p = ps[i];
-    if (p.kind == Paragraph::kHeading) break;
-    if (p.kind == Paragraph::kListItem) {
-      const char c = text_[text_.find_first_not_of(' ', p.span.begin)];
-      if (c != '-' && c != '+' && c != '*' && c != '\xE2') break;
-    }
-    if (p.kind != Paragraph::kBlank) last = i;
+    if (MarkerRank(ps[i]) >= rank || ps[i].kind == Paragraph::kHeading) break;
+    if (ps[i].kind != Paragraph::kBlank) last = i;
   }
   return {ps[paragraph].span.begin, ps[last].span.end};
 }
@@ -436,6 +513,7 @@ std::vector<Item> TaskFinder::Run() {
       if (out_.size() == before) SentenceTasks(i);
       i = next;
     } else {
+      if (p.kind == Paragraph::kHeading) in_task_section_ = OpensTaskSection(p, in_task_section_);
       if (p.kind != Paragraph::kBlank) SentenceTasks(i);
       ++i;
     }

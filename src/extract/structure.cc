@@ -208,7 +208,10 @@ void Structure::Unwrap() {
                 ((std::string_view(".:;!?").find(line[last]) == std::string_view::npos &&
                   !StartsListItem(next) && !TitleOverProse({line_start, i}, next.substr(first_next))) ||
                  (only_marker && !StartsListItem(next)));
-    if (soft) unwrapped_[i] = ' ';
+    if (soft) {
+      unwrapped_[i] = ' ';
+      joined_.push_back(i);
+    }
     line_start = i + 1;
   }
 }

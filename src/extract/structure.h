@@ -16,6 +16,7 @@
 #ifndef VBHC_EXTRACT_STRUCTURE_H_
 #define VBHC_EXTRACT_STRUCTURE_H_
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,6 +71,13 @@ class Structure {
   // "+ ", "• ", "1. ", "1.2. ", "2) ", "a) ", "(3) ", "IV. "; 0 when none.
   static size_t MarkerEnd(std::string_view line);
 
+  // Returns true when a line of the text given starts at `pos` (the line
+  // break before it may have been joined: text()[pos - 1] is then ' ').
+  bool LineStartsAt(size_t pos) const {
+    return pos == 0 || unwrapped_[pos - 1] == '\n' ||
+           std::binary_search(joined_.begin(), joined_.end(), pos - 1);
+  }
+
   // Returns true when `line` starts a list item: "-", "+", "•", "1.", "1)",
   // "a)", or a table row or markdown heading.
   static bool StartsListItem(std::string_view line);
@@ -86,6 +94,7 @@ class Structure {
   std::vector<Span> lines_;             // the paragraphs' spans, for Find
   std::vector<Paragraph> paragraphs_;
   std::vector<Span> headings_;
+  std::vector<size_t> joined_;          // line breaks joined by Unwrap, in order
   UText* text_ = nullptr;
   icu::BreakIterator* iterator_ = nullptr;  // the thread's, set to text_
   mutable Span sentence_{0, 0};             // SentenceOf's last answer: two boundaries

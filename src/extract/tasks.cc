@@ -177,7 +177,11 @@ LeadScan TaskFinder::ScanLead(size_t begin, size_t limit, bool need_head) const 
     }
     size_t after = pos;
     const char32_t first = DecodeUtf8(text_, &after);
-    if (u_islower(static_cast<UChar32>(first)) && previous != "các" && previous != "những" && previous != "mọi") {
+    // A capitalised cue opening a line ends a lead wrapped as a heading:
+    // "1.1. Giao Sở Nông nghiệp / và Môi trường / Khẩn trương chia sẻ …".
+    const bool opens_line = structure_.LineStartsAt(pos) && pos > begin;
+    if ((u_islower(static_cast<UChar32>(first)) || opens_line) && previous != "các" && previous != "những" &&
+        previous != "mọi") {
       const Span window{pos, std::min(limit, pos + kCueWindow)};
       if (const VocabEntry* cue = ends_.AtStart(Key(window))) {
         scan.stop = LeadScan::kCue;
@@ -287,13 +291,27 @@ size_t TaskFinder::TableTasks(size_t header) {
   return row;
 }
 
+// The tasks of a paragraph's sentences.  A sentence that opens with a time
+// label ("Thời gian thực hiện hoàn thành trước ngày …") gives its time to
+// the task of the sentence before it when that one has none.
 void TaskFinder::SentenceTasks(size_t index) {
   const Paragraph& p = structure_.paragraphs()[index];
+  size_t previous_tasks = out_.size(), tasks = out_.size();
   for (size_t pos = p.body.begin; pos < p.body.end;) {
     Span sentence = structure_.SentenceOf(pos);
     sentence = {std::max(sentence.begin, pos), std::min(sentence.end, p.body.end)};
     if (sentence.end <= pos) sentence.end = p.body.end;
+    if (tasks > previous_tasks && out_[tasks - 1].fields["deadline"].is_null() &&
+        Attr(labels_.AtStart(Key({sentence.begin, std::min(sentence.end, sentence.begin + kCueWindow)})), "role") == "time") {
+      const TaskTime time = TimeInSpan(sentence);
+      if (!time.deadline.is_null()) {
+        out_[tasks - 1].span.end = Trim(text_, sentence).end;
+        out_[tasks - 1].fields["deadline"] = time.deadline;
+      }
+    }
+    previous_tasks = tasks;
     ClauseTasks(sentence, index);
+    tasks = out_.size();
     pos = sentence.end;
   }
 }

@@ -165,6 +165,8 @@ Paragraph Structure::Classify(Span line) const {
 }
 
 bool Structure::StartsListItem(std::string_view line) {
+  // A table row is never the second half of a wrapped line.
+  if (size_t first = line.find_first_not_of(' '); first != std::string_view::npos && line[first] == '|') return true;
   size_t i = line.find_first_not_of(" |#");
   if (i == std::string_view::npos) return false;
   line.remove_prefix(i);

@@ -86,7 +86,8 @@ class TaskFinder {
   int MarkerRank(const Paragraph& p) const;
   bool OpensTaskSection(const Paragraph& p, bool open) const;
   bool NamedItem(const LeadScan& scan, size_t paragraph) const;
-  TaskTime TimeOf(Span s) const;
+  TaskTime TimeOf(Span s, Span line) const;
+  bool NamesAgency(Span lead) const;
   TaskTime TimeInSpan(Span s) const;
   Json Partners(Span after_lead) const;
   void Emit(Span span, Span lead, Json partners, std::string task, const TaskTime& time);
@@ -225,7 +226,7 @@ std::string TaskFinder::LabelOf(const Paragraph& p, Span* value) const {
 // first paragraph after the block.
 size_t TaskFinder::LabelledTask(size_t first) {
   const std::vector<Paragraph>& ps = structure_.paragraphs();
-  Span lead, partners, time, content;
+  Span lead, partners, time, content, time_line;
   size_t next = first, last = first;
   for (; next < ps.size(); ++next) {
     if (ps[next].kind == Paragraph::kBlank) continue;
@@ -236,6 +237,7 @@ size_t TaskFinder::LabelledTask(size_t first) {
     Span* slot = role == "lead" ? &lead : role == "partners" ? &partners : role == "time" ? &time
                  : role == "content" ? &content : nullptr;
     if (slot && slot->size() == 0) *slot = value;
+    if (role == "time" && time_line.size() == 0) time_line = ps[next].span;
     last = next;
   }
   if (lead.size() == 0) return std::max(next, first + 1);
@@ -249,7 +251,7 @@ size_t TaskFinder::LabelledTask(size_t first) {
   const Span lead_span = scan.stop == LeadScan::kCue ? scan.lead : lead;
   Emit({ps[task_index].span.begin, ps[last].span.end}, lead_span,
        partners.size() > 0 ? Json(OneLine(text_, partners, kTaskBytes)) : Json(nullptr),
-       OneLine(text_, task, kTaskBytes), time.size() > 0 ? TimeOf(time) : TaskTime{});
+       OneLine(text_, task, kTaskBytes), time.size() > 0 ? TimeOf(time, time_line) : TaskTime{});
   return next;
 }
 
@@ -286,7 +288,7 @@ size_t TaskFinder::TableTasks(size_t header) {
     const Span partner_cell = cell(partners);
     Emit(Trim(text_, ps[row].span), scan.stop == LeadScan::kCue ? scan.lead : lead_cell,
          partner_cell.size() > 0 ? Json(OneLine(text_, partner_cell, kTaskBytes)) : Json(nullptr),
-         OneLine(text_, task, kTaskBytes), time >= 0 ? TimeOf(cell(time)) : TaskTime{});
+         OneLine(text_, task, kTaskBytes), time >= 0 ? TimeOf(cell(time), cell(time)) : TaskTime{});
   }
   return row;
 }
@@ -376,7 +378,7 @@ LeadScan TaskFinder::ClauseLead(size_t start, size_t limit, size_t paragraph, bo
   if (scan.stop == LeadScan::kFailed) {
     scan = ScanLead(start, limit, /*need_head=*/false);
     if (scan.stop != LeadScan::kColon || !NamedItem(scan, paragraph) ||
-        !(in_task_section_ || heads_.Find(Key(scan.lead)))) {
+        !(in_task_section_ || NamesAgency(scan.lead))) {
       return LeadScan{};
     }
   }
@@ -409,6 +411,18 @@ bool TaskFinder::NamedItem(const LeadScan& scan, size_t paragraph) const {
   const char32_t c = DecodeUtf8(text_, &at);
   const std::string_view lead(text_.data() + scan.lead.begin, scan.lead.size());
   return u_isupper(static_cast<UChar32>(c)) && lead.find_first_of("0123456789") == std::string_view::npos;
+}
+
+// Returns whether an agency head begins one of the words of `lead` (and a
+// capitalised name follows one that needs it: "Sở Văn hóa", not "xã hội").
+bool TaskFinder::NamesAgency(Span lead) const {
+  for (size_t pos = lead.begin; pos < lead.end;) {
+    if (ScanLead(pos, lead.end, /*need_head=*/true).stop != LeadScan::kFailed) return true;
+    const size_t space = text_.find(' ', pos);
+    if (space == std::string::npos) break;
+    pos = space + 1;
+  }
+  return false;
 }
 
 // Returns whether the section under heading `p` holds assignments: a
@@ -468,12 +482,14 @@ Json TaskFinder::Partners(Span work) const {
 // read by a deadline rule, else a period's end, a date, a bare year or
 // quarter; none when it only starts ("Từ 01/7/2025") or runs on ("năm
 // 2025 và các năm tiếp theo"); and the recurrence its words give.
-TaskTime TaskFinder::TimeOf(Span s) const {
+TaskTime TaskFinder::TimeOf(Span s, Span line) const {
   TaskTime time;
   const std::string key = Key(s);
   time.recurrence = Attr(recurrences_.Find(key), "recurrence");
   if (open_.Find(key)) return time;
-  std::vector<const Item*> found = deadlines_.Within(s);
+  // A deadline rule may have read the label with its value ("Thời gian
+  // hoàn thành: Tháng 12/2025").
+  std::vector<const Item*> found = deadlines_.Within(line);
   if (found.empty()) found = periods_.Within(s);
   if (found.empty() && starts_.AtStart(key) && key.find("đến") == std::string::npos &&
       key.find("den") == std::string::npos) {

@@ -1,0 +1,162 @@
+// Table tests of the tasks (issue #16, SPEC section 9): for every cue list of
+// rules/tasks.toml, sentences in the forms of real plans (written anew), each
+// list with a positive case and a tricky negative one; a last test checks
+// that no list of the file is left without both.
+#include "extract/tasks.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "test_util.h"
+
+namespace vbhc {
+namespace {
+
+const RuleSet& Rules() { return testing_util::ShippedRules(); }
+
+// "lead | partners | deadline [recurrence]" per task, "; "-joined.
+std::string Tasks(const std::string& text) {
+  Extractor extractor(Rules());
+  Json r = extractor.Extract(text, "t");
+  std::string out;
+  for (const Json& t : r["tasks"]) {
+    if (!out.empty()) out += "; ";
+    out += t["lead"].get<std::string>() + " | " +
+           (t["partners"].is_null() ? "null" : t["partners"].get<std::string>()) + " | " +
+           (t["deadline"].is_null() ? "null" : t["deadline"].get<std::string>());
+    if (t.contains("recurrence")) out += " " + t["recurrence"].get<std::string>();
+  }
+  return out;
+}
+
+struct TaskCase {
+  const char* list;  // the vocab list of rules/tasks.toml the case is about
+  bool positive;
+  std::string text;
+  std::string expected;
+};
+
+const std::vector<TaskCase>& Cases() {
+  static const std::vector<TaskCase> cases = {
+      // Labelled blocks: the lead, partners and time lines under a task item.
+      {"task_labels", true,
+       "- Tổ chức tập huấn kỹ năng xây dựng pháp luật.\n\nĐơn vị chủ trì: Sở Tư pháp.\n\n"
+       "Đơn vị phối hợp: Sở Nội vụ, các cơ quan liên quan.\n\nThời gian thực hiện: Tháng 12/2025.\n",
+       "Sở Tư pháp | Sở Nội vụ, các cơ quan liên quan | 2025-12"},
+      {"task_labels", true,
+       "1. Xây dựng Nghị định quy định chi tiết\n\n+ Cơ quan chủ trì: Bộ Công an.\n\n"
+       "+ Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026.\n",
+       "Bộ Công an | null | 2026-01-01"},
+      // A label line without a lead label is no task block.
+      {"task_labels", false, "Nội dung: rà soát các văn bản quy phạm pháp luật có liên quan.\n", ""},
+      // A time that recurs, runs on, or only starts gives no deadline.
+      {"task_time_recurrences", true,
+       "- Rà soát đội ngũ.\n\nĐơn vị chủ trì: Các Sở, ngành.\n\nThời gian thực hiện: Thường xuyên.\n",
+       "Các Sở, ngành | null | null regular"},
+      {"task_time_recurrences", false,
+       "- Rà soát đội ngũ.\n\nĐơn vị chủ trì: Sở Nội vụ.\n\nThời gian thực hiện: Quý IV/2025.\n",
+       "Sở Nội vụ | null | 2025-Q4"},
+      {"task_time_open", true,
+       "- Tuyên truyền Luật.\n\nCơ quan thực hiện: Bộ Tư pháp.\n\nThời gian thực hiện: năm 2025 và các năm tiếp theo.\n",
+       "Bộ Tư pháp | null | null"},
+      {"task_time_open", false,
+       "- Tuyên truyền Luật.\n\nCơ quan thực hiện: Bộ Tư pháp.\n\nThời gian thực hiện: năm 2026.\n",
+       "Bộ Tư pháp | null | 2026"},
+      {"task_time_starts", true,
+       "- Áp dụng chế độ thù lao.\n\nĐơn vị chủ trì: Sở Tài chính.\n\nThời gian thực hiện: Từ 01/7/2025.\n",
+       "Sở Tài chính | null | null"},
+      {"task_time_starts", false,
+       "- Áp dụng chế độ thù lao.\n\nĐơn vị chủ trì: Sở Tài chính.\n\nThời gian thực hiện: Từ năm 2026 đến năm 2030.\n",
+       "Sở Tài chính | null | 2030"},
+      // Assignment sentences: an agency and a lower-case word that ends its name.
+      {"agency_heads", true,
+       "Sở Tài chính chủ trì, phối hợp với các Sở, ban, ngành bố trí kinh phí thực hiện.",
+       "Sở Tài chính | các Sở, ban, ngành | null"},
+      {"agency_heads", true, "UBND các xã, phường tăng cường công tác tuyên truyền.",
+       "UBND các xã, phường | null | null"},
+      // "Bộ", "Báo", "Trường" begin a name only before a capital.
+      {"agency_heads", false, "Báo cáo kết quả thực hiện được gửi định kỳ.", ""},
+      {"agency_heads", false, "Trường hợp hồ sơ chưa đầy đủ thì trả lại.", ""},
+      {"task_lead_ends", true, "Sở Xây dựng khẩn trương hoàn thành việc rà soát trước ngày 30/6/2025.",
+       "Sở Xây dựng | null | 2025-06-30"},
+      // A capitalised word goes on with the name; "các" makes a noun of a cue.
+      {"task_lead_ends", true,
+       "Ủy ban Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội tham gia giám sát.",
+       "Ủy ban Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội | null | null"},
+      // Work already done is reported, not given.
+      {"task_lead_ends", false, "Bộ Tài chính đã báo cáo tổng kết việc thực hiện Nghị quyết.", ""},
+      {"task_cues", true,
+       "Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tham mưu phương án trước ngày 30/6/2025.",
+       "Sở Nội vụ | Sở Tài chính | 2025-06-30"},
+      {"task_cues", true, "Yêu cầu các bộ, ngành khẩn trương rà soát, hoàn thành trong tháng 11/2025.",
+       "các bộ, ngành | null | 2025-11"},
+      // A cue before no agency gives nothing.
+      {"task_cues", false, "Đề nghị xem xét, giải quyết theo thẩm quyền.", ""},
+      {"task_lead_ins", true, "Thứ nhất, các địa phương cần chủ động tháo gỡ khó khăn.",
+       "các địa phương | null | null"},
+      {"task_lead_ins", false, "Thứ nhất, việc đẩy nhanh tiến độ là quan trọng.", ""},
+      // The closing execution clause and conditional reporting are no tasks.
+      {"task_not_tasks", false,
+       "Chánh Văn phòng UBND tỉnh, Giám đốc các Sở chịu trách nhiệm thi hành Quyết định này.", ""},
+      {"task_not_tasks", false,
+       "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan báo cáo UBND tỉnh.", ""},
+      {"task_not_tasks", true,
+       "Các bộ, cơ quan ngang bộ chịu trách nhiệm thực hiện Kế hoạch này.",
+       "Các bộ, cơ quan ngang bộ | null | null"},
+      // In a section of assignments a numbered name before ':' is a lead.
+      {"task_sections", true,
+       "IV. TỔ CHỨC THỰC HIỆN\n\n2. Doanh nghiệp, cộng đồng:\n\n- Chủ động tham gia hỗ trợ.\n",
+       "Doanh nghiệp, cộng đồng | null | null"},
+      {"task_sections", false,
+       "IV. KINH PHÍ\n\n2. Nguồn xã hội hóa:\n\n- Vận động các tổ chức, cá nhân.\n", ""},
+  };
+  return cases;
+}
+
+TEST(TasksTest, Corpus) {
+  for (const TaskCase& c : Cases()) {
+    SCOPED_TRACE(std::string(c.list) + (c.positive ? " +: " : " -: ") + c.text);
+    EXPECT_EQ(Tasks(c.text), c.expected);
+  }
+}
+
+// Issue #16: every cue list of rules/tasks.toml has a positive and a tricky
+// negative case above.
+TEST(TasksTest, EveryListHasBothCases) {
+  std::set<std::string> positive, negative;
+  for (const TaskCase& c : Cases()) (c.positive ? positive : negative).insert(c.list);
+  for (const char* list : {"task_labels", "agency_heads", "task_lead_ends", "task_cues", "task_lead_ins",
+                           "task_not_tasks", "task_time_recurrences", "task_time_open", "task_time_starts",
+                           "task_sections"}) {
+    SCOPED_TRACE(list);
+    EXPECT_FALSE(Rules().Vocab(list).empty()) << "no such list in rules/";
+    EXPECT_TRUE(positive.count(list));
+    EXPECT_TRUE(negative.count(list));
+  }
+}
+
+// A task table: its header row names the columns.
+TEST(TasksTest, TableRows) {
+  const std::string text =
+      "| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+      "|---|---|---|---|---|\n"
+      "| 1 | Xây dựng cơ sở dữ liệu dùng chung | Sở Khoa học và Công nghệ | Các sở, ngành | Quí IV-2026 |\n"
+      "| 2 | Tổng kết, đánh giá | Văn phòng UBND tỉnh | | 2027 |\n";
+  EXPECT_EQ(Tasks(text),
+            "Sở Khoa học và Công nghệ | Các sở, ngành | 2026-Q4; Văn phòng UBND tỉnh | null | 2027");
+  // A table whose header names no lead column gives none.
+  EXPECT_EQ(Tasks("| TT | Chỉ tiêu | Năm 2025 |\n|---|---|---|\n| 1 | Tỷ lệ hồ sơ | 95% |\n"), "");
+}
+
+// The time of a task is also a deadline (SPEC section 9), once.
+TEST(TasksTest, TaskTimeIsADeadline) {
+  Extractor extractor(Rules());
+  Json r = extractor.Extract(
+      "- Tổng kết.\n\nĐơn vị chủ trì: Sở Nội vụ.\n\nThời gian hoàn thành: Tháng 12/2025.\n", "t");
+  ASSERT_EQ(r["deadlines"].size(), 1u);
+  EXPECT_EQ(r["deadlines"][0]["value"], "2025-12");
+}
+
+}  // namespace
+}  // namespace vbhc

@@ -190,6 +190,13 @@ check "search by issuer" sh -c "'$vbhc' search --db '$db' --issuer 'so noi vu' >
 check "search by date range" sh -c "'$vbhc' search --db '$db' --from 2024-03-01 --to 2024-03-31 | grep -q '57/KH-UBND'"
 check "search by deadline year" sh -c "'$vbhc' search --db '$db' --deadline-year 2023 | grep -q '001_2ac59002f1de5abd.txt'"
 check "search text without accents" sh -c "'$vbhc' search --db '$db' --text 'cai cach hanh chinh' | grep -q '000_bc5beaa1cfb17d56.txt'"
+# Issue #16: tasks in the index, by lead and by deadline of any precision.
+check "search tasks by lead, accents optional" sh -c "'$vbhc' search --db '$db' --lead 'so noi vu' --format json | grep 'kh-tinh-mau-chuyen-doi-so.txt' | grep -q '\"deadline\":\"2025\"'"
+check "search tasks due by a day: a quarter ends in it" sh -c "'$vbhc' search --db '$db' --lead 'Sở Thông tin' --due-before 2024-06-30 | grep -q '2024-Q2'"
+check "search tasks due by a month: the quarter ends after it" sh -c "'$vbhc' search --db '$db' --lead 'Sở Thông tin' --due-before 2024-05 | grep -qx '0 tasks'"
+check "search tasks due after a year" sh -c "'$vbhc' search --db '$db' --due-after 2025 --format json > '$tmp/due' && grep -q 'Văn phòng Sở' '$tmp/due' && ! grep -q '2024-Q2' '$tmp/due'"
+check "exit 2: search with an impossible task date" expect_exit 2 "$vbhc" search --db "$db" --due-before 2025-02-30
+check "text view: the task table" sh -c "'$vbhc' extract --format text corpora/written/kh-tinh-mau-chuyen-doi-so.txt | grep -A3 'Nhiệm vụ (ai làm gì' | grep -q 'Sở Thông tin và Truyền thông *| 2024-Q2'"
 check "index tables are plain SQL" /usr/bin/python3 -c "
 import sqlite3, sys
 c = sqlite3.connect('$db')

@@ -111,5 +111,31 @@ TEST(ValuesTest, SmallNumbersInDigitsRomanAndWords) {
   }
 }
 
+// Issue #16: task deadlines of any precision compared by their bounds
+// (vbhc search --due-before / --due-after).
+TEST(ValuesTest, IsoBounds) {
+  struct {
+    std::string iso;
+    std::string first, last;  // "" when the value has no bounds
+  } cases[] = {
+      {"2025", "2025-01-01", "2025-12-31"},       {"2025-Q2", "2025-04-01", "2025-06-30"},
+      {"2025-Q4", "2025-10-01", "2025-12-31"},    {"2024-02", "2024-02-01", "2024-02-29"},
+      {"2025-02", "2025-02-01", "2025-02-28"},    {"2025-06-30", "2025-06-30", "2025-06-30"},
+      {"--06-30", "", ""},                        {"---20", "", ""},
+      {"2025-13", "", ""},                        {"2025-02-30", "", ""},
+      {"2025-Q5", "", ""},                        {"20x5", "", ""},
+      {"2025-06-30x", "", ""},                    {"", "", ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.iso);
+    const auto bounds = IsoBounds(c.iso);
+    EXPECT_EQ(bounds.has_value(), !c.first.empty());
+    if (bounds) {
+      EXPECT_EQ(bounds->first, c.first);
+      EXPECT_EQ(bounds->second, c.last);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace vbhc

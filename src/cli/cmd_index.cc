@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 #include <set>
+#include <tuple>
 
 #include "cli/commands.h"
 #include "cli/input.h"
@@ -101,6 +102,33 @@ int RunIndex(const std::vector<std::string>& args) {
   return failed ? kExitSomeInputsFailed : kExitOk;
 }
 
+namespace {
+
+// Prints the tasks found: a table for people (deadline, lead, document,
+// task) or JSON Lines.
+int PrintTasks(IndexDb& db, const SearchQuery& q, const std::string& format) {
+  std::vector<TaskHit> hits = db.SearchTasks(q);
+  if (!db.ok()) {
+    std::cerr << "vbhc search: " << db.error() << "\n";
+    return kExitUsage;
+  }
+  for (const TaskHit& h : hits) {
+    if (format == "json") {
+      auto or_null = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
+      Json j = {{"path", h.path}, {"number", or_null(h.number)}, {"lead", h.lead},
+                {"deadline", or_null(h.deadline)}, {"recurrence", or_null(h.recurrence)}, {"task", h.task}};
+      std::cout << j.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+    } else {
+      std::cout << (h.deadline.empty() ? "-" : h.deadline) << "  " << h.lead << "  " << h.number << "  "
+                << h.path << "\n    " << h.task << "\n";
+    }
+  }
+  if (format == "table") std::cout << hits.size() << " tasks\n";
+  return kExitOk;
+}
+
+}  // namespace
+
 int RunSearch(const std::vector<std::string>& args) {
   po::options_description options("vbhc search --db FILE [QUERY OPTIONS]");
   std::string db_path, format;
@@ -115,6 +143,11 @@ int RunSearch(const std::vector<std::string>& args) {
       "to", po::value(&q.date_to), "documents dated on or before (ISO date)")(
       "deadline-year", po::value(&q.deadline_year), "documents with a deadline in this year")(
       "text", po::value(&q.text), "a phrase of the text, accents optional")(
+      "lead", po::value(&q.lead), "tasks whose lead agency's name holds this, accents optional "
+                                  "(lists tasks instead of documents)")(
+      "due-before", po::value(&q.due_before), "tasks due by this day, month, quarter or year (ISO: "
+                                              "2025-12-31, 2025-12, 2025-Q4, 2025)")(
+      "due-after", po::value(&q.due_after), "tasks due on or after this day, month, quarter or year")(
       "limit", po::value(&q.limit)->default_value(100), "at most this many results")(
       "format", po::value(&format)->default_value("table"), "table (people) or json (JSON Lines)");
   po::variables_map vm;
@@ -129,7 +162,20 @@ int RunSearch(const std::vector<std::string>& args) {
     std::cerr << "vbhc search: " << db_path << ": no such database (make it with vbhc index)\n";
     return kExitUsage;
   }
+  // Task dates of any precision: "--due-before 2025" is the end of 2025.
+  for (auto [option, value, last] : {std::tuple{"--due-before", &q.due_before, true},
+                                     std::tuple{"--due-after", &q.due_after, false}}) {
+    if (value->empty()) continue;
+    const auto bounds = IsoBounds(*value);
+    if (!bounds) {
+      std::cerr << "vbhc search: " << option << " " << *value
+                << ": not an ISO day, month, quarter or year (2025-12-31, 2025-12, 2025-Q4, 2025)\n";
+      return kExitUsage;
+    }
+    *value = last ? bounds->second : bounds->first;
+  }
   IndexDb db(db_path);
+  if (!q.lead.empty() || !q.due_before.empty() || !q.due_after.empty()) return PrintTasks(db, q, format);
   std::vector<SearchHit> hits = db.Search(q);
   if (!db.ok()) {
     std::cerr << "vbhc search: " << db.error() << "\n";

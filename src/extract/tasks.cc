@@ -88,6 +88,7 @@ class TaskFinder {
   bool NamedItem(const LeadScan& scan, size_t paragraph) const;
   TaskTime TimeOf(Span s, Span line) const;
   bool NamesAgency(Span lead) const;
+  bool ContinuesLine(const Paragraph& p) const;
   TaskTime TimeInSpan(Span s) const;
   Json Partners(Span after_lead) const;
   void Emit(Span span, Span lead, Json partners, std::string task, const TaskTime& time);
@@ -232,6 +233,7 @@ size_t TaskFinder::LabelledTask(size_t first) {
     if (ps[next].kind == Paragraph::kBlank) continue;
     Span value;
     const std::string role = LabelOf(ps[next], &value);
+    if (role.empty() && ContinuesLine(ps[next])) continue;  // a label's value wrapped after ';'
     if (role.empty()) break;
     if (role == "lead" && lead.size() > 0) break;  // the next task's block
     Span* slot = role == "lead" ? &lead : role == "partners" ? &partners : role == "time" ? &time
@@ -246,6 +248,10 @@ size_t TaskFinder::LabelledTask(size_t first) {
   Span value;
   const bool has_item = task_index > 0 && LabelOf(ps[task_index - 1], &value).empty();
   if (has_item) --task_index;
+  // The item above names the work of this block: a task read from its own
+  // sentences ("Các cơ quan … ưu tiên chọn lựa …" over "Đơn vị chủ trì: …")
+  // gives way to the block's lead.
+  while (has_item && !out_.empty() && out_.back().span.begin >= ps[task_index].span.begin) out_.pop_back();
   const Span task = content.size() > 0 ? content : has_item ? Trim(text_, ps[task_index].body) : Span{};
   const LeadScan scan = ScanLead(lead.begin, lead.end, /*need_head=*/false);
   const Span lead_span = scan.stop == LeadScan::kCue ? scan.lead : lead;
@@ -423,6 +429,14 @@ bool TaskFinder::NamesAgency(Span lead) const {
     pos = space + 1;
   }
   return false;
+}
+
+// Returns whether `p` goes on with the line above: prose that opens in lower
+// case ("khoản 7 Điều 21; …" under "+ Nội dung: quy định chi tiết: …").
+bool TaskFinder::ContinuesLine(const Paragraph& p) const {
+  if (p.kind != Paragraph::kProse) return false;
+  size_t at = p.body.begin;
+  return u_islower(static_cast<UChar32>(DecodeUtf8(text_, &at)));
 }
 
 // Returns whether the section under heading `p` holds assignments: a

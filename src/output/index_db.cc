@@ -46,6 +46,12 @@ CREATE TABLE IF NOT EXISTS targets (
   metric TEXT, value REAL, unit TEXT, comparator TEXT, deadline TEXT, recurrence TEXT,
   subject TEXT, text TEXT, span_start INTEGER, span_end INTEGER
 );
+CREATE TABLE IF NOT EXISTS tasks (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  lead TEXT, lead_folded TEXT, partners TEXT, task TEXT, deadline TEXT, deadline_end TEXT,
+  recurrence TEXT, text TEXT, span_start INTEGER, span_end INTEGER
+);
+CREATE INDEX IF NOT EXISTS tasks_deadline_end ON tasks(deadline_end);
 CREATE VIRTUAL TABLE IF NOT EXISTS document_text USING fts5(text, folded);
 )sql";
 
@@ -207,11 +213,55 @@ bool IndexDb::Put(const Json& record, const std::string& normalized_text) {
          s.Bind(6, i["deadline"]).Bind(7, Field(i, "recurrence")).Bind(8, Field(i, "subject"));
          return 9;
        });
+  rows("tasks",
+       "INSERT INTO tasks (document_id, lead, lead_folded, partners, task, deadline, deadline_end, recurrence, "
+       "text, span_start, span_end) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+       [](Statement& s, const Json& i) {
+         const auto bounds = i["deadline"].is_string() ? IsoBounds(i["deadline"].get<std::string>()) : std::nullopt;
+         s.Bind(2, i["lead"]).Bind(3, Folded(i["lead"])).Bind(4, Field(i, "partners")).Bind(5, i["task"]);
+         s.Bind(6, i["deadline"]).Bind(7, bounds ? Json(bounds->second) : Json(nullptr));
+         s.Bind(8, Field(i, "recurrence"));
+         return 9;
+       });
   Statement text(db_, "INSERT INTO document_text (rowid, text, folded) VALUES (?,?,?)");
   text.Bind(1, id).Bind(2, normalized_text).Bind(3, FoldString(normalized_text));
   if (text.Step() != SQLITE_DONE) good = false;
   if (!good) error_ = sqlite3_errmsg(db_);
   return good;
+}
+
+std::vector<TaskHit> IndexDb::SearchTasks(const SearchQuery& q) {
+  std::string sql =
+      "SELECT d.path, d.number, t.lead, t.deadline, t.recurrence, t.task FROM tasks t "
+      "JOIN documents d ON d.id = t.document_id";
+  std::vector<std::string> where, args;
+  if (!q.lead.empty()) {
+    where.push_back("t.lead_folded LIKE ?");
+    args.push_back("%" + FoldString(q.lead) + "%");
+  }
+  if (!q.due_before.empty()) {
+    where.push_back("t.deadline_end <= ?");
+    args.push_back(q.due_before);
+  }
+  if (!q.due_after.empty()) {
+    where.push_back("t.deadline_end >= ?");
+    args.push_back(q.due_after);
+  }
+  for (size_t i = 0; i < where.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + where[i];
+  sql += " ORDER BY t.deadline_end IS NULL, t.deadline_end, d.path, t.span_start LIMIT " + std::to_string(q.limit);
+  Statement s(db_, sql.c_str());
+  std::vector<TaskHit> hits;
+  if (!s.ok()) {
+    error_ = sqlite3_errmsg(db_);
+    return hits;
+  }
+  for (size_t i = 0; i < args.size(); ++i) s.Bind(static_cast<int>(i + 1), args[i]);
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    hits.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5)});
+  }
+  if (rc != SQLITE_DONE) error_ = sqlite3_errmsg(db_);
+  return hits;
 }
 
 std::vector<SearchHit> IndexDb::Search(const SearchQuery& q) {

@@ -7,7 +7,7 @@
 //   auto hits = db.Search({.number = "2631/QD-UBND"});
 //
 // Tables (README "The index"): documents, refs, dates, periods, deadlines,
-// targets (one row per item, with its text and span), document_text (FTS5).
+// targets, tasks (one row per item, with its text and span), document_text (FTS5).
 // A document's rows are written in one transaction with the document, so an
 // interrupted run never leaves half a document.
 #ifndef VBHC_OUTPUT_INDEX_DB_H_
@@ -31,7 +31,17 @@ struct SearchQuery {
   std::string date_to;
   std::string deadline_year;  // documents with a deadline in that year
   std::string text;           // full-text query, accents optional
+  // Tasks (SearchTasks): part of the lead's name, accents optional, and the
+  // ISO days the task's deadline must end by / on or after.
+  std::string lead;
+  std::string due_before;
+  std::string due_after;
   int limit = 100;
+};
+
+// One task found: its document and the task's fields ("" for null).
+struct TaskHit {
+  std::string path, number, lead, deadline, recurrence, task;
 };
 
 struct SearchHit {
@@ -61,7 +71,11 @@ class IndexDb {
   // Deletes a document and its rows.
   bool Remove(const std::string& path);
 
+  // Returns the documents that match the document fields of `query`.
   std::vector<SearchHit> Search(const SearchQuery& query);
+  // Returns the tasks whose lead and deadline match `query` (lead, due_before,
+  // due_after), soonest deadline first, undated last.
+  std::vector<TaskHit> SearchTasks(const SearchQuery& query);
 
  private:
   bool Exec(const std::string& sql);

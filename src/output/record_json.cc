@@ -89,6 +89,33 @@ void AppendJson(const Json& v, std::string* out) {
   }
 }
 
+// Widths of the task table's columns, in characters.
+constexpr size_t kLeadColumn = 32;
+constexpr size_t kDeadlineColumn = 16;
+
+// Returns a recurrence as a clerk writes it.
+std::string RecurrenceWords(const std::string& recurrence) {
+  if (recurrence == "regular") return "thường xuyên";
+  if (recurrence == "yearly") return "hằng năm";
+  if (recurrence == "quarterly") return "hằng quý";
+  if (recurrence == "monthly") return "hằng tháng";
+  return recurrence;
+}
+
+// Returns `s` padded with spaces to `width` characters (code points, not
+// bytes: a column of Vietnamese names lines up), or cut to width - 1 and "…".
+std::string PadColumns(const std::string& s, size_t width) {
+  auto starts = [&](size_t i) { return (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80; };
+  size_t characters = 0;
+  for (size_t i = 0; i < s.size(); ++i) characters += starts(i);
+  if (characters <= width) return s + std::string(width - characters, ' ');
+  size_t kept = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    if (starts(i) && ++kept == width) break;
+  }
+  return s.substr(0, i) + "…";
+}
+
 }  // namespace
 
 std::string RecordToJsonLine(const Json& record) {
@@ -97,6 +124,7 @@ std::string RecordToJsonLine(const Json& record) {
   line.push_back('\n');
   return line;
 }
+
 
 std::string RecordToText(const Json& r) {
   std::ostringstream out;
@@ -146,6 +174,17 @@ std::string RecordToText(const Json& r) {
       std::string deadline = Str(t["deadline"]);
       deadline.resize(std::max<size_t>(deadline.size(), 12), ' ');
       out << "  " << value << " | " << deadline << " | " << Str(t.value("subject", Json())) << "\n";
+    }
+  }
+  if (r.contains("tasks") && !r["tasks"].empty()) {
+    out << "Nhiệm vụ (ai làm gì, đến khi nào):\n";
+    out << "  " << PadColumns("chủ trì", kLeadColumn) << " | " << PadColumns("thời hạn", kDeadlineColumn)
+        << " | nhiệm vụ\n";
+    for (const Json& t : r["tasks"]) {
+      std::string deadline = t["deadline"].is_null() ? "" : Str(t["deadline"]);
+      if (t.contains("recurrence")) deadline += (deadline.empty() ? "" : " ") + RecurrenceWords(Str(t["recurrence"]));
+      out << "  " << PadColumns(Str(t["lead"]), kLeadColumn) << " | " << PadColumns(deadline, kDeadlineColumn)
+          << " | " << Str(t["task"]) << "\n";
     }
   }
   for (const Json& w : r["warnings"]) {

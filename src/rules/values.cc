@@ -232,6 +232,41 @@ std::optional<double> ParseVietnameseNumber(std::string_view text) {
   }
 }
 
+std::optional<std::pair<std::string, std::string>> IsoBounds(std::string_view iso) {
+  auto number = [&](size_t at, size_t n) -> int {
+    if (at + n > iso.size()) return -1;
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(iso[i]))) return -1;
+      v = v * 10 + (iso[i] - '0');
+    }
+    return v;
+  };
+  auto last_day = [](int year, int month) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : kDays[month - 1];
+  };
+  auto day = [](int year, int month, int d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, d);
+    return std::string(buf);
+  };
+  const int year = number(0, 4);
+  if (year < 0) return std::nullopt;
+  if (iso.size() == 4) return std::make_pair(day(year, 1, 1), day(year, 12, 31));
+  if (iso.size() == 7 && iso[4] == '-' && iso[5] == 'Q' && iso[6] >= '1' && iso[6] <= '4') {
+    const int q = iso[6] - '0';
+    return std::make_pair(day(year, 3 * q - 2, 1), day(year, 3 * q, last_day(year, 3 * q)));
+  }
+  const int month = number(5, 2);
+  if (iso[4] != '-' || month < 1 || month > 12) return std::nullopt;
+  if (iso.size() == 7) return std::make_pair(day(year, month, 1), day(year, month, last_day(year, month)));
+  const int d = number(8, 2);
+  if (iso.size() != 10 || iso[7] != '-' || d < 1 || d > last_day(year, month)) return std::nullopt;
+  return std::make_pair(day(year, month, d), day(year, month, d));
+}
+
 std::optional<Json> BuildFields(const RuleMatch& m, const RuleSet& rules,
                                 std::string* warning) {
   const std::string& dimension = m.rule->dimension;

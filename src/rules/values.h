@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -53,6 +54,12 @@ std::string CanonicalNumber(std::string_view raw, const RuleSet& rules);
 // compared with their diacritics unless the text is `accentless`.
 std::string FollowingIssuer(std::string_view text, size_t pos, const RuleSet& rules,
                             bool accentless);
+
+// Returns the first and last day of an ISO value of any precision:
+// "2025" -> {"2025-01-01", "2025-12-31"}, "2025-Q2" -> {"2025-04-01",
+// "2025-06-30"}, "2024-02" -> {"2024-02-01", "2024-02-29"}, a day -> itself
+// twice; nullopt for recurring forms ("--06-30") and anything invalid.
+std::optional<std::pair<std::string, std::string>> IsoBounds(std::string_view iso);
 
 // Returns the number written with Vietnamese separators: "85,5" -> 85.5,
 // "1.200" -> 1200, "1.200,5" -> 1200.5.

@@ -98,6 +98,23 @@ TEST(TargetsTest, ValuesComparatorsAndDeadlines) {
       {"no goal", "Năm 2024, tỷ lệ giải quyết hồ sơ đúng hạn là 97%.", ""},
       {"descriptive count", "Kế hoạch cũng đề ra 10 chỉ tiêu cho 22 phòng nội vụ và 56 xã, phường.", ""},
       {"count without unit", "Phấn đấu bố trí ít nhất 1 vị trí, việc làm công tác CCHC.", ""},
+      // Issue #16: a year named in the target's sentence governs it: after the
+      // value in its clause, or before it; several years name none.
+      {"year after in clause", "Phấn đấu giải ngân đạt 100% kế hoạch vốn đầu tư công năm 2025.", "percent 100 >= 2025"},
+      {"year before in sentence", "Hoàn thành các chỉ tiêu, nhiệm vụ năm 2025, trong đó phấn đấu tăng trưởng đạt trên 8%.",
+       "percent 8 > 2025"},
+      {"several years", "Chương trình năm 2025 và 2026, đảm bảo cắt giảm tối thiểu 30% thời gian thực hiện TTHC.",
+       "percent 30 >= null"},
+      // Measured against a plan or a goal, over months past, estimated: results.
+      {"against a goal", "Phấn đấu du lịch tăng trưởng, ước đạt 86,7% mục tiêu tăng trưởng năm 2025.", ""},
+      {"months past", "Mục tiêu tăng trưởng: GRDP 09 tháng đầu năm đạt 10,22%.", ""},
+      // A figure alone in brackets compares like the clause before it, unless
+      // that clause states the goal.
+      {"bracketed comparison", "Mục tiêu năm 2025: giải ngân cao hơn so với bình quân cả nước (54,4%).", ""},
+      {"bracketed goal", "Phấn đấu tăng trưởng kinh tế năm 2025 vượt mục tiêu Chính phủ giao (10%).", "percent 10 = 2025"},
+      // Classification criteria are no goals.
+      {"criterion", "Bảo đảm thôn đặc biệt khó khăn là thôn có từ 20% hộ nghèo trở lên.", ""},
+      {"monthly", "Phấn đấu sản lượng mỗi tháng đạt tối thiểu 20%.", "percent 20 >= null monthly"},
       {"bare count alone", "Phấn đấu đào tạo 5 công chức, viên chức.", ""},
   };
   for (const auto& c : cases) {
@@ -201,9 +218,12 @@ TEST(TargetsTest, EveryReportCueVetoes) {
 TEST(TargetsTest, EveryReportAfterCueVetoes) {
   for (const VocabEntry& cue : Rules().Vocab("report_after_cues")) {
     SCOPED_TRACE(cue.text);
-    EXPECT_EQ(Targets("Phấn đấu đến năm 2025 đạt 95% " + cue.text + " đề ra."), "");
+    EXPECT_EQ(Targets("Đến năm 2025 đạt 95% " + cue.text + " đề ra."), "");
+    // A goal stated in the value's own clause measures against the plan:
+    // "phấn đấu giải ngân đạt 100% kế hoạch vốn" is a target (issue #16).
+    EXPECT_EQ(Targets("Phấn đấu đến năm 2025 đạt 95% " + cue.text + " đề ra."), "percent 95 >= 2025");
   }
-  EXPECT_EQ(Targets("Phấn đấu đến năm 2025 đạt 95% số hộ dân."), "percent 95 >= 2025");
+  EXPECT_EQ(Targets("Đến năm 2025 đạt 95% số hộ dân."), "percent 95 >= 2025");
   // Regression (news of a training plan): a past result against the plan.
   EXPECT_EQ(Targets("Kế hoạch nhằm cụ thể hóa Quyết định. Năm 2023, toàn tỉnh đã tổ chức 22 lớp, đạt 92,5% kế hoạch."), "");
 }
@@ -220,7 +240,9 @@ TEST(TargetsTest, EveryGoalCueMakesAGoal) {
     // A goal cue that is also a comparator cue ("ít nhất") gives its comparator.
     const VocabEntry* comparator = Rules().LookupVocab("comparator_cues", cue.text);
     std::string op = comparator ? comparator->attrs.at("comparator") : "=";
-    EXPECT_EQ(Targets("Năm 2025 " + cue.text + " 60% số xã có nhà văn hóa."), "percent 60 " + op + " null");
+    // The year that opens the sentence is the target's (issue #16: a year
+    // named in its sentence governs it).
+    EXPECT_EQ(Targets("Năm 2025 " + cue.text + " 60% số xã có nhà văn hóa."), "percent 60 " + op + " 2025");
   }
   // Without a goal cue the same value is a statement, not a target.
   EXPECT_EQ(Targets("Năm 2025 có 60% số xã có nhà văn hóa."), "");
@@ -230,7 +252,7 @@ TEST(TargetsTest, EveryRecurrenceCueNullsTheDeadline) {
   for (const VocabEntry& cue : Rules().Vocab("recurrence_cues")) {
     SCOPED_TRACE(cue.text);
     EXPECT_EQ(Targets("Giai đoạn 2021-2025, " + cue.text + " tổ chức ít nhất 2 lớp bồi dưỡng."),
-              "count 2 >= null yearly");
+              "count 2 >= null " + cue.attrs.at("recurrence"));
   }
   // Without it, the period in the sentence governs.
   EXPECT_EQ(Targets("Giai đoạn 2021-2025 tổ chức ít nhất 2 lớp bồi dưỡng."), "count 2 >= 2025");

@@ -75,6 +75,7 @@ class TargetFinder {
   std::string Comparator(const RuleMatch& m, const Scope& scope) const;
   Json GoverningDeadline(const RuleMatch& m, const Scope& scope) const;
   const Item* DeadlineInSentence(const RuleMatch& m, const Scope& scope) const;
+  const Item* YearInSentence(const RuleMatch& m, const Scope& scope) const;
   std::string Subject(const RuleMatch& m, const Scope& scope) const;
   std::string SubjectBefore(const RuleMatch& m, const Scope& scope) const;
   Json Fields(const RuleMatch& m, const Scope& scope) const;
@@ -164,7 +165,21 @@ Scope TargetFinder::ScopeOf(const RuleMatch& m) const {
 // sentence, earlier in its paragraph, or by the section heading above it; or
 // a comparator leads to the value with a deadline in the sentence.
 bool TargetFinder::IsGoal(const RuleMatch& m, const Scope& s) const {
-  if (reports_.Find(s.before) || reports_.AtStart(s.after) || reports_after_.AtStart(s.after)) return false;
+  // "phấn đấu giải ngân đạt 100% kế hoạch vốn": a goal stated in the clause
+  // itself measures against the plan, not a result.
+  const bool goal_in_clause = goals_.Find(s.before) != nullptr;
+  if (reports_.Find(s.before) || reports_.AtStart(s.after) ||
+      (!goal_in_clause && reports_after_.AtStart(s.after))) {
+    return false;
+  }
+  // "cao hơn so với bình quân chung của cả nước (54,4%)": a figure alone in
+  // brackets compares like the clause before the bracket.
+  if (s.clause_begin > s.sentence.begin && flat_[s.clause_begin - 1] == '(' &&
+      s.before.find_first_not_of(' ') == std::string::npos) {
+    size_t outer = s.clause_begin - 1;
+    while (outer > s.sentence.begin && std::string_view(",;:(").find(flat_[outer - 1]) == std::string_view::npos) --outer;
+    if (reports_.Find(Keyed({outer, s.clause_begin - 1}))) return false;
+  }
   bool goal = goals_.Find(Keyed({s.paragraph.begin, s.sentence.end})) != nullptr;
   if (!goal && s.heading) goal = section_goals_.Find(Keyed(*s.heading)) != nullptr;
   bool deadline_in_sentence = std::any_of(s.deadlines.begin(), s.deadlines.end(), [&](const Item* d) {
@@ -229,11 +244,22 @@ const Item* TargetFinder::DeadlineInSentence(const RuleMatch& m, const Scope& s)
   return nullptr;
 }
 
+// A year named in the value's sentence: after it in its clause ("đạt 100%
+// kế hoạch vốn năm 2025"), else before it ("chỉ tiêu … năm 2025, trong đó
+// phấn đấu … (10%)").
+const Item* TargetFinder::YearInSentence(const RuleMatch& m, const Scope& s) const {
+  std::vector<const Item*> after = year_index_.Within({m.span.end, s.clause_end});
+  if (!after.empty()) return after.front();
+  std::vector<const Item*> before = year_index_.Within({s.sentence.begin, m.span.begin});
+  return before.empty() ? nullptr : before.back();
+}
+
 // The governing deadline, by scope: the sentence, earlier in the paragraph
 // ("Mục tiêu cụ thể đến năm 2025, … . 100% …"), the goal heading above the
 // list, the year the targets are set for, the plan's period; else null.
 Json TargetFinder::GoverningDeadline(const RuleMatch& m, const Scope& s) const {
   const Item* best = DeadlineInSentence(m, s);
+  if (!best) best = YearInSentence(m, s);
   if (!best) {
     for (const Item* d : s.deadlines) {
       if (Contains(s.paragraph, d->span) && d->span.end <= m.span.begin) best = d;

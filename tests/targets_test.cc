@@ -258,6 +258,25 @@ TEST(TargetsTest, EveryRecurrenceCueNullsTheDeadline) {
   EXPECT_EQ(Targets("Giai đoạn 2021-2025 tổ chức ít nhất 2 lớp bồi dưỡng."), "count 2 >= 2025");
 }
 
+// Issue #16: the direction of change a target asks for, from the last cue
+// before the value in its clause; none without a cue.
+TEST(TargetsTest, EveryChangeCueGivesItsDirection) {
+  Extractor extractor(Rules());
+  for (const VocabEntry& cue : Rules().Vocab("change_cues")) {
+    SCOPED_TRACE(cue.text);
+    Json r = extractor.Extract("Phấn đấu đến năm 2026 " + cue.text + " ít nhất 10% số vụ tai nạn giao thông.", "t");
+    ASSERT_EQ(r["targets"].size(), 1u);
+    EXPECT_EQ(r["targets"][0].value("change", ""), cue.attrs.at("change"));
+  }
+  Json plain = extractor.Extract("Phấn đấu đến năm 2026 đạt 95% số xã có đường cứng hóa.", "t");
+  ASSERT_EQ(plain["targets"].size(), 1u);
+  EXPECT_FALSE(plain["targets"][0].contains("change"));
+  // "tăng cường … để giảm 5%": the cue nearest the value decides.
+  Json last = extractor.Extract("Phấn đấu đến năm 2026 tăng cường tuần tra để giảm 5% số vụ tai nạn.", "t");
+  ASSERT_EQ(last["targets"].size(), 1u);
+  EXPECT_EQ(last["targets"][0].value("change", ""), "decrease");
+}
+
 TEST(TargetsTest, EveryCountedNoun) {
   for (const VocabEntry& unit : Rules().Vocab("count_units")) {
     SCOPED_TRACE(unit.text);

@@ -80,13 +80,16 @@ const VocabEntry* Cues::AtStart(const std::string& key, size_t* end) const {
   return nullptr;
 }
 
-size_t Cues::LastAt(const std::string& key) const {
+size_t Cues::LastAt(const std::string& key, const VocabEntry** found) const {
   size_t best = std::string::npos;
   for (const auto& [cue, entry] : keyed_) {
     for (size_t at = key.rfind(cue); at != std::string::npos;
          at = at > 0 ? key.rfind(cue, at - 1) : std::string::npos) {
       if (WordEdge(key, at) && WordEdge(key, at + cue.size())) {
-        if (best == std::string::npos || at > best) best = at;
+        if (best == std::string::npos || at > best) {
+          best = at;
+          if (found) *found = entry;
+        }
         break;
       }
     }

@@ -71,8 +71,9 @@ class Cues {
   // *end, when given, to where it ends in `key`.
   const VocabEntry* AtStart(const std::string& key, size_t* end = nullptr) const;
 
-  // Returns the offset of the last cue in `key`, or npos.
-  size_t LastAt(const std::string& key) const;
+  // Returns the offset of the last cue in `key`, or npos; sets *entry, when
+  // given, to that cue's entry.
+  size_t LastAt(const std::string& key, const VocabEntry** entry = nullptr) const;
 
   // Returns the offset of the first cue in `key`, or npos; sets *entry, when
   // given, to that cue's entry.

@@ -86,7 +86,7 @@ class TargetFinder {
   const std::string& flat_;
   const KeyedText& keyed_;
   Cues comparators_, after_, goals_, section_goals_, reports_, reports_after_, recurrences_,
-      stops_, connectors_, indicators_, predicates_;
+      stops_, changes_, connectors_, indicators_, predicates_;
   std::vector<Item> target_years_;
   ItemIndex deadline_index_, period_index_, year_index_;
   const Item* plan_period_ = nullptr;
@@ -109,6 +109,7 @@ TargetFinder::TargetFinder(const Structure& structure, const KeyedText& keyed, c
       reports_after_(rules, "report_after_cues", accentless),
       recurrences_(rules, "recurrence_cues", accentless),
       stops_(rules, "subject_stops", accentless),
+      changes_(rules, "change_cues", accentless),
       connectors_(rules, "subject_connectors", accentless),
       indicators_(rules, "indicator_cues", accentless),
       predicates_(rules, "indicator_predicates", accentless) {
@@ -349,6 +350,11 @@ Json TargetFinder::Fields(const RuleMatch& m, const Scope& s) const {
   }
   if (!percent && m.groups.count("unit")) fields["unit"] = m.groups.at("unit").text;
   fields["comparator"] = Comparator(m, s);
+  // The direction of change the clause gives: "giảm ít nhất 10% số vụ" (the
+  // last cue before the value: "tăng … để giảm 5%" is a decrease).
+  const VocabEntry* change = nullptr;
+  changes_.LastAt(s.before, &change);
+  if (const std::string direction = Attr(change, "change"); !direction.empty()) fields["change"] = direction;
   std::string recurrence = Attr(recurrences_.Find(Keyed({s.sentence.begin, m.span.begin})), "recurrence");
   if (recurrence.empty()) {
     fields["deadline"] = GoverningDeadline(m, s);

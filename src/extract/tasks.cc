@@ -19,6 +19,8 @@ constexpr int kMaxLeadWords = 40;
 constexpr size_t kCueWindow = 64;
 // A task's text as written, on one line, at most about this many bytes.
 constexpr size_t kTaskBytes = 300;
+// After a name in a label's value, this many words make a sentence.
+constexpr long kSentenceWords = 5;
 // An agency heading is a name, not a sentence.
 constexpr long kMaxHeadingWords = 30;
 // Marker ranks: what a paragraph may hold below it.
@@ -88,6 +90,7 @@ class TaskFinder {
   bool NamedItem(const LeadScan& scan, size_t paragraph) const;
   TaskTime TimeOf(Span s, Span line) const;
   bool NamesAgency(Span lead) const;
+  Span LeadOfValue(Span value) const;
   bool ContinuesLine(const Paragraph& p) const;
   TaskTime TimeInSpan(Span s) const;
   Json Partners(Span after_lead) const;
@@ -253,12 +256,22 @@ size_t TaskFinder::LabelledTask(size_t first) {
   // gives way to the block's lead.
   while (has_item && !out_.empty() && out_.back().span.begin >= ps[task_index].span.begin) out_.pop_back();
   const Span task = content.size() > 0 ? content : has_item ? Trim(text_, ps[task_index].body) : Span{};
-  const LeadScan scan = ScanLead(lead.begin, lead.end, /*need_head=*/false);
-  const Span lead_span = scan.stop == LeadScan::kCue ? scan.lead : lead;
+  const Span lead_span = LeadOfValue(lead);
   Emit({ps[task_index].span.begin, ps[last].span.end}, lead_span,
        partners.size() > 0 ? Json(OneLine(text_, partners, kTaskBytes)) : Json(nullptr),
        OneLine(text_, task, kTaskBytes), time.size() > 0 ? TimeOf(time, time_line) : TaskTime{});
   return next;
+}
+
+// Returns the lead written as a label's value or a table cell: the whole
+// value ("Ban Quản lý dự án đầu tư xây dựng tỉnh"), cut before an end cue
+// only when a sentence follows the name ("Bộ Công an tiến hành rà soát các
+// văn bản …").
+Span TaskFinder::LeadOfValue(Span value) const {
+  const LeadScan scan = ScanLead(value.begin, value.end, /*need_head=*/false);
+  if (scan.stop != LeadScan::kCue) return value;
+  const std::string_view rest(text_.data() + scan.end, value.end - scan.end);
+  return std::count(rest.begin(), rest.end(), ' ') >= kSentenceWords ? scan.lead : value;
 }
 
 // A task table: its header row names the lead column (and the time,
@@ -282,7 +295,6 @@ size_t TaskFinder::TableTasks(size_t header) {
     if (static_cast<int>(cells.size()) <= lead) continue;
     const Span lead_cell = Trim(text_, cells[lead]);
     if (lead_cell.size() == 0 || Key(lead_cell).find_first_not_of("-: ") == std::string::npos) continue;
-    const LeadScan scan = ScanLead(lead_cell.begin, lead_cell.end, /*need_head=*/false);
     auto cell = [&](int c) { return c >= 0 && c < static_cast<int>(cells.size()) ? Trim(text_, cells[c]) : Span{}; };
     Span task = cell(content);
     for (size_t c = 0; task.size() == 0 && c < cells.size(); ++c) {
@@ -292,7 +304,7 @@ size_t TaskFinder::TableTasks(size_t header) {
       }
     }
     const Span partner_cell = cell(partners);
-    Emit(Trim(text_, ps[row].span), scan.stop == LeadScan::kCue ? scan.lead : lead_cell,
+    Emit(Trim(text_, ps[row].span), LeadOfValue(lead_cell),
          partner_cell.size() > 0 ? Json(OneLine(text_, partner_cell, kTaskBytes)) : Json(nullptr),
          OneLine(text_, task, kTaskBytes), time >= 0 ? TimeOf(cell(time), cell(time)) : TaskTime{});
   }

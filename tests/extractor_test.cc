@@ -95,11 +95,25 @@ TEST(ExtractorTest, HeaderIssuerInEveryLayout) {
     const char* name;
     std::string text;
     Json issuer;  // null: none
+    Json parent = nullptr;  // issuer_parent, absent when null
   } cases[] = {
       {"table row by row", "| ỦY BAN NHÂN DÂN TỈNH TÂY NINH ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| Số: 2631/QĐ-UBND | Tây Ninh, ngày 14 tháng 10 năm 2021 |\n",
        "ỦY BAN NHÂN DÂN TỈNH TÂY NINH"},
       {"lines, motto first", "BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 1414/TCT-CS\nHà Nội, ngày 04 tháng 05 năm 2013\n",
-       "BỘ TÀI CHÍNH TỔNG CỤC THUẾ"},
+       "TỔNG CỤC THUẾ", "BỘ TÀI CHÍNH"},
+      // Issue #17: a body under a parent body, also in a header copied flat;
+      // a wrapped first word is no parent; a blank line left by bold markup
+      // does not cut the issuer; a place line begins no body.
+      {"parent, flat", "| BỘ TÀI CHÍNH TỔNG CỤC THUẾ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| Số: 1414/TCT-CS | Hà Nội, ngày 04 tháng 05 năm 2013 |\n",
+       "TỔNG CỤC THUẾ", "BỘ TÀI CHÍNH"},
+      {"parent of a Sở", "UBND THÀNH PHỐ HÀ NỘI\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/SGDĐT-VP\n",
+       "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "UBND THÀNH PHỐ HÀ NỘI"},
+      {"one body on two lines", "ỦY BAN NHÂN DÂN\n\nTỈNH HÀ TĨNH\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 2873/QĐ-UBND\n",
+       "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH"},
+      {"a name's syllable is no body", "BỘ QUỐC PHÒNG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/QĐ-BQP\n",
+       "BỘ QUỐC PHÒNG"},
+      {"wrapped first word", "ỦY\nBAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 4085/UBND-ĐT\n",
+       "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"},
       // Column by column: the left column (issuer, number), then the right.
       {"columns", "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n-------\nSố: 141/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nBắc Ninh, ngày 20 tháng 3 năm 2024\n",
        "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"},
@@ -122,6 +136,53 @@ TEST(ExtractorTest, HeaderIssuerInEveryLayout) {
     Json r = extractor.Extract(c.text, "x");
     ASSERT_FALSE(r["document"].is_null());
     EXPECT_EQ(r["document"]["issuer"], c.issuer);
+    EXPECT_EQ(r["document"].contains("issuer_parent") ? r["document"]["issuer_parent"] : Json(nullptr), c.parent);
+  }
+}
+
+// Issue #17: the place is the place-and-date line's own, not the end of the
+// number's line above it ("Số: 57/KH-UBND" gave "UBND Mẫu Sơn").
+TEST(ExtractorTest, PlaceFromItsOwnLine) {
+  Extractor extractor(Rules());
+  for (const std::string& text : {std::string("ỦY BAN NHÂN DÂN\nTỈNH MẪU SƠN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 57/KH-UBND\nMẫu Sơn, ngày 05 tháng 3 năm 2024\n"),
+                                  std::string("| Số: 88/SNV-TCBC | **Mẫu Sơn, ngày 09 tháng 4 năm 2024** |\n| SỞ NỘI VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n")}) {
+    SCOPED_TRACE(text);
+    Json d = extractor.Extract(text, "x")["document"];
+    ASSERT_FALSE(d.is_null());
+    EXPECT_EQ(d["place"], "Mẫu Sơn");
+    EXPECT_EQ(d["date"].get<std::string>().substr(0, 4), "2024");
+  }
+}
+
+// Issue #17: the title runs from the type line to where the body begins.
+TEST(ExtractorTest, TitleEndsWhereTheBodyBegins) {
+  const std::string head = "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 2873/QĐ-UBND\nHà Tĩnh, ngày 19 tháng 11 năm 2025\n";
+  struct {
+    const char* name;
+    std::string body;
+    Json type, title;
+  } cases[] = {
+      {"signer's title", "QUYẾT ĐỊNH\nCÔNG\nBỐ DANH MỤC THỦ TỤC HÀNH CHÍNH\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+       "Quyết định", "CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH"},
+      {"preamble", "QUYẾT ĐỊNH\nVề việc phê duyệt Kế hoạch\nCăn cứ Luật Tổ chức chính quyền địa phương;\n", "Quyết định",
+       "Về việc phê duyệt Kế hoạch"},
+      {"signer wrapped", "CÔNG ĐIỆN\nVỀ VIỆC TĂNG CƯỜNG CÔNG TÁC\nỨNG PHÓ MƯA LŨ\nTHỦ\nTƯỚNG CHÍNH PHỦ điện:\n", "Công điện",
+       "VỀ VIỆC TĂNG CƯỜNG CÔNG TÁC ỨNG PHÓ MƯA LŨ"},
+      {"prose under capitals", "THÔNG BÁO\nKẾT LUẬN CỦA PHÓ THỦ TƯỚNG\nTẠI CUỘC HỌP\nNgày 28 tháng 11 năm 2025, tại Trụ sở Chính phủ\n",
+       "Thông báo", "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI CUỘC HỌP"},
+      {"type word wrapped", "QUYẾT\nĐỊNH\n\nVỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH\n\nBỘ\nTRƯỞNG BỘ CÔNG THƯƠNG\n", "Quyết định",
+       "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH"},
+      // A title of several lines in sentence case goes on over them.
+      {"long title", "KẾ HOẠCH\nThực hiện chuyển đổi số\ntrong cơ quan hành chính nhà nước\ntỉnh Hà Tĩnh\n\nCăn cứ Luật;\n", "Kế hoạch",
+       "Thực hiện chuyển đổi số trong cơ quan hành chính nhà nước tỉnh Hà Tĩnh"},
+  };
+  Extractor extractor(Rules());
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    Json d = extractor.Extract(head + c.body, "x")["document"];
+    ASSERT_FALSE(d.is_null());
+    EXPECT_EQ(d["type"], c.type);
+    EXPECT_EQ(d["title"], c.title);
   }
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "extract/cues.h"
 #include "text/vietnamese.h"
 
 namespace vbhc {
@@ -15,6 +16,8 @@ constexpr size_t kHeaderAfter = 2000;
 constexpr size_t kSubjectLineReach = 300;
 // How many wrapped lines may follow it.
 constexpr size_t kSubjectLineWraps = 3;
+// How many lines a title may take (the longest amend several documents).
+constexpr size_t kTitleLines = 16;
 
 // Strips markdown and table decoration: "| **QUYẾT ĐỊNH** |" -> "QUYẾT ĐỊNH".
 std::string StripDecoration(std::string_view line) {
@@ -64,7 +67,8 @@ size_t FindMotto(std::string_view s, bool first) {
 // A header table copied column by column puts the left column first (the
 // issuer, then "Số: …") and the national motto after the number: then the
 // issuer stands right before the number's line.
-std::string FindIssuer(const std::string& text, size_t region_begin, size_t number_begin, size_t region_end) {
+std::vector<std::string> FindIssuer(const std::string& text, size_t region_begin, size_t number_begin,
+                                    size_t region_end) {
   std::string region = text.substr(region_begin, number_begin - region_begin);
   size_t marker = FindMotto(region, /*first=*/false);
   if (marker == std::string::npos) {
@@ -85,23 +89,67 @@ std::string FindIssuer(const std::string& text, size_t region_begin, size_t numb
     segments.push_back(StripDecoration(std::string_view(before).substr(pos, next - pos)));
     pos = next + 1;
   }
+  // Upward from the motto: lines of capitals, one blank line allowed between
+  // two of them (bold markup split off: "**ỦY BAN NHÂN DÂN\n**\nTỈNH …").
   std::vector<std::string> issuer;
-  bool started = false;
+  size_t blanks = 0;
   for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
     std::string s = *it;
     size_t dashes = s.find("---");
     if (dashes != std::string::npos) s = StripDecoration(s.substr(0, dashes));
     if (s.empty()) {
-      if (started) break;
+      if (!issuer.empty() && ++blanks > 1) break;
       continue;
     }
-    if (HasLowercaseLetter(s) || issuer.size() >= 3) break;
+    if (HasLowercaseLetter(s) || issuer.size() >= 4) break;
     issuer.insert(issuer.begin(), s);
-    started = true;
+    blanks = 0;
   }
+  return issuer;
+}
+
+std::string JoinLines(const std::vector<std::string>& lines, size_t from, size_t to) {
   std::string out;
-  for (const std::string& s : issuer) out += (out.empty() ? "" : " ") + s;
+  for (size_t i = from; i < to; ++i) out += (out.empty() ? "" : " ") + lines[i];
   return out;
+}
+
+// Returns the number of words of `s`.
+size_t Words(std::string_view s) {
+  size_t words = 0;
+  for (size_t i = 0; i < s.size(); ++i) words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+  return words;
+}
+
+// Sets the issuer from its header lines: the last line that begins a body
+// (vocab issuer_bodies: "TỔNG CỤC THUẾ", "SỞ GIÁO DỤC VÀ ĐÀO TẠO") starts
+// it, and the lines above, two words at least, name its parent body ("BỘ TÀI
+// CHÍNH"; not "VĂN" over "PHÒNG CHÍNH PHỦ"); in a header copied flat, the last
+// body that may begin inside a line.
+void SetIssuer(const std::vector<std::string>& lines, const RuleSet& rules, Json* doc) {
+  if (lines.empty()) return;
+  const Cues bodies(rules, "issuer_bodies", /*accentless=*/true);
+  const std::string all = JoinLines(lines, 0, lines.size());
+  size_t split = 0;  // where the issuer starts in `all`
+  for (size_t i = lines.size(), at = all.size(); i-- > 1;) {
+    at -= lines[i].size() + 1;
+    if (bodies.AtStart(CueKey(lines[i], /*accentless=*/true)) && Words(all.substr(0, at)) >= 2) {
+      split = at + 1;
+      break;
+    }
+  }
+  if (split == 0) {
+    for (size_t at = all.find(' '); at != std::string::npos; at = all.find(' ', at + 1)) {
+      const VocabEntry* body = bodies.AtStart(CueKey(all.substr(at + 1), /*accentless=*/true));
+      if (!body || Attr(body, "inline") != "yes" || Words(all.substr(0, at)) < 2) continue;
+      split = at + 1;
+      // "TỔNG CỤC THUẾ": the body's own words hold no other ("CỤC THUẾ").
+      for (size_t w = 1; w < Words(body->text) && at != std::string::npos; ++w) at = all.find(' ', at + 1);
+      if (at == std::string::npos) break;
+    }
+  }
+  (*doc)["issuer"] = all.substr(split);
+  if (split > 0) (*doc)["issuer_parent"] = all.substr(0, split - 1);
 }
 
 // The header_date match nearest to the number (one before it counts
@@ -123,24 +171,55 @@ const RuleMatch* NearestDate(const std::vector<RuleMatch>& matches, const RuleMa
   return date;
 }
 
+// Returns the type named by line `i` of `lines`, or by it joined with the
+// next when the type word wraps ("QUYẾT / ĐỊNH"); *taken is then the lines
+// it takes.
+const VocabEntry* TypeLine(const std::string& text, const std::vector<Span>& lines, size_t i,
+                           const RuleSet& rules, size_t* taken) {
+  const std::string line = StrippedLine(text, lines[i]);
+  if (line.empty() || line.size() > 40) return nullptr;
+  *taken = 1;
+  if (const VocabEntry* type = rules.LookupVocab("doc_types", line)) return type;
+  if (i + 1 >= lines.size()) return nullptr;
+  const std::string next = StrippedLine(text, lines[i + 1]);
+  if (next.empty() || line.size() + next.size() > 40 || HasLowercaseLetter(line + next)) return nullptr;
+  *taken = 2;
+  return rules.LookupVocab("doc_types", line + " " + next);
+}
+
+// Returns whether title line `j` begins the body instead (vocab title_ends:
+// the signer's title, also wrapped: "THỦ / TƯỚNG CHÍNH PHỦ điện:"; "Căn cứ
+// …", "Kính gửi"), or is prose under a title of capitals.
+bool EndsTitle(const std::string& text, const std::vector<Span>& lines, size_t j, const std::string& title,
+               const Cues& ends) {
+  const std::string t = StrippedLine(text, lines[j]);
+  if (ends.AtStart(CueKey(t, /*accentless=*/true))) return true;
+  if (j + 1 < lines.size() && ends.AtStart(CueKey(t + " " + StrippedLine(text, lines[j + 1]), true))) {
+    return true;
+  }
+  return !HasLowercaseLetter(title) && HasLowercaseLetter(t);
+}
+
 // Type line: a line after `after` that is exactly a document type
-// ("QUYẾT ĐỊNH"); the lines below it, up to a blank line, are the title.
+// ("QUYẾT ĐỊNH"); the lines below it, up to a blank line or the body, are
+// the title.
 void FindTypeLine(const std::string& text, size_t after, size_t region_end, const RuleSet& rules,
                   Json* doc) {
   std::vector<Span> lines = Lines(text, after, region_end);
   for (size_t i = 0; i < lines.size(); ++i) {
-    std::string line = StrippedLine(text, lines[i]);
-    if (line.empty() || line.size() > 40) continue;
-    const VocabEntry* type = rules.LookupVocab("doc_types", line);
+    size_t taken = 1;
+    const VocabEntry* type = TypeLine(text, lines, i, rules, &taken);
     if (!type) continue;
     (*doc)["type"] = type->text;
+    const Cues ends(rules, "title_ends", /*accentless=*/true);
     std::string title;
-    for (size_t j = i + 1; j < lines.size() && j < i + 8; ++j) {
+    for (size_t j = i + taken; j < lines.size() && j < i + taken + kTitleLines; ++j) {
       std::string t = StrippedLine(text, lines[j]);
       if (t.empty()) {
         if (title.empty()) continue;
         break;
       }
+      if (!title.empty() && EndsTitle(text, lines, j, title, ends)) break;
       title += (title.empty() ? "" : " ") + t;
     }
     if (!title.empty()) (*doc)["title"] = title;
@@ -236,8 +315,7 @@ Json FindHeader(const NormalizedText& normalized, const std::vector<RuleMatch>& 
     std::string t = StripDecoration(subject_line.substr(0, subject_line.find('|')));
     if (!t.empty()) doc["title"] = t;
   }
-  std::string issuer = FindIssuer(text, region_begin, number->span.begin, region_end);
-  if (!issuer.empty()) doc["issuer"] = issuer;
+  SetIssuer(FindIssuer(text, region_begin, number->span.begin, region_end), rules, &doc);
   return doc;
 }
 

@@ -52,26 +52,33 @@ std::string SetField(const RuleMatch& m, const std::string& name) {
 }
 
 // Reads the date parts named prefix+"day", … from the captures.
+// A part of a period's start missing from the text is its end's when a
+// finer part is written: "từ ngày 17 đến ngày 20 tháng 11 năm 2025" starts
+// on 2025-11-17, "từ ngày 15/11 đến ngày 20/11/2025" on 2025-11-15; "từ năm
+// 2021 đến tháng 6/2025" takes no month.  `shared_from` names the groups
+// that lend them ("end_"), or "" for none.
 std::optional<std::string> DateFromGroups(const RuleMatch& m, const RuleSet& rules,
                                           const std::string& prefix, std::string* warning,
-                                          bool* any) {
-  auto part = [&](const char* name) -> std::optional<int> {
-    const Capture* c = Group(m, prefix + name);
-    if (!c) return std::nullopt;
-    *any = true;
-    return ParseSmallNumber(c->text, rules);
+                                          bool* any, const std::string& shared_from = "") {
+  const Capture* y = Group(m, prefix + "year");
+  const Capture* mo = Group(m, prefix + "month");
+  const Capture* d = Group(m, prefix + "day");
+  const Capture* q = Group(m, prefix + "quarter");
+  *any = y || mo || d || q;
+  if (!*any) return std::nullopt;
+  if (!shared_from.empty()) {
+    if (!mo && d) mo = Group(m, shared_from + "month");
+    if (!y && (mo || d || q)) y = Group(m, shared_from + "year");
+  }
+  auto number = [&](const Capture* c) -> std::optional<int> {
+    return c ? ParseSmallNumber(c->text, rules) : std::nullopt;
   };
   std::optional<int> year;
-  if (const Capture* y = Group(m, prefix + "year")) {
-    *any = true;
+  if (y) {
     year = Digits(y->text);
     if (year && y->text.size() == 2) *year += 2000;  // "quý II/23"
   }
-  std::optional<int> month = part("month");
-  std::optional<int> day = part("day");
-  std::optional<int> quarter = part("quarter");
-  if (!*any) return std::nullopt;
-  return IsoDate(year, month, day, quarter, warning);
+  return IsoDate(year, number(mo), number(d), number(q), warning);
 }
 
 std::string Trimmed(std::string_view s) {
@@ -157,7 +164,7 @@ std::string CanonicalNumber(std::string_view raw, const RuleSet& rules) {
   std::string out;
   size_t token_start = 0;
   for (size_t i = 0; i <= compact.size(); ++i) {
-    if (i < compact.size() && compact[i] != '/' && compact[i] != '-') continue;
+    if (i < compact.size() && compact[i] != '/' && compact[i] != '-' && compact[i] != '&') continue;
     std::string token = compact.substr(token_start, i - token_start);
     bool ascii = !token.empty();
     for (char c : token) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
@@ -297,7 +304,7 @@ std::optional<Json> BuildFields(const RuleMatch& m, const RuleSet& rules,
   }
   if (dimension == "period") {
     bool any_start = false, any_end = false;
-    auto start = DateFromGroups(m, rules, "start_", warning, &any_start);
+    auto start = DateFromGroups(m, rules, "start_", warning, &any_start, "end_");
     auto end = DateFromGroups(m, rules, "end_", warning, &any_end);
     if (!end || (any_start && !start)) return std::nullopt;
     if (start && *start > *end) return std::nullopt;

@@ -104,6 +104,20 @@ const std::vector<TaskCase>& Cases() {
       {"task_not_tasks", true,
        "Các bộ, cơ quan ngang bộ chịu trách nhiệm thực hiện Kế hoạch này.",
        "Các bộ, cơ quan ngang bộ | null | null"},
+      // The one who asks gives the work to the one named after the cue.
+      {"task_cues", true, "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành khẩn trương rà soát.",
+       "Thủ trưởng các sở, ban, ngành | null | null"},
+      // The document enacting itself is no task; given as work it is one.
+      {"task_enacting", false, "Căn cứ Luật Tổ chức chính quyền địa phương; Hội đồng nhân dân ban hành Nghị quyết quy định mức cho vay.", ""},
+      {"task_enacting", true, "Giao Sở Tư pháp ban hành kế hoạch tuyên truyền trước ngày 30/6/2026.",
+       "Sở Tư pháp | null | 2026-06-30"},
+      // The recipients give no work, up to the next heading (a plan issued
+      // with the decision).
+      {"task_stop_reading", false, "Nơi nhận:\n\n- Các Bộ: Nội vụ, Tư pháp, Tài chính;\n\n- UBND các tỉnh, thành phố: Hà Nội, Huế;\n", ""},
+      {"task_stop_reading", true, "Nơi nhận:\n\n- Các Bộ: Nội vụ, Tư pháp;\n\nKẾ HOẠCH\n\n1. Bộ Công an chủ trì tổng kết thi hành Luật.\n",
+       "Bộ Công an | null | null"},
+      // An address is no heading of work: a name and a list of names.
+      {"agency_heads", false, "III. TỔ CHỨC THỰC HIỆN\n\n1. Các Tập đoàn, Tổng công ty: EVN, VEC, ACV.\n", ""},
       // In a section of assignments a numbered name before ':' is a lead.
       {"task_sections", true,
        "IV. TỔ CHỨC THỰC HIỆN\n\n2. Doanh nghiệp, cộng đồng:\n\n- Chủ động tham gia hỗ trợ.\n",
@@ -128,7 +142,7 @@ TEST(TasksTest, EveryListHasBothCases) {
   for (const TaskCase& c : Cases()) (c.positive ? positive : negative).insert(c.list);
   for (const char* list : {"task_labels", "agency_heads", "task_lead_ends", "task_cues", "task_lead_ins",
                            "task_not_tasks", "task_time_recurrences", "task_time_open", "task_time_starts",
-                           "task_sections"}) {
+                           "task_sections", "task_enacting", "task_stop_reading"}) {
     SCOPED_TRACE(list);
     EXPECT_FALSE(Rules().Vocab(list).empty()) << "no such list in rules/";
     EXPECT_TRUE(positive.count(list));

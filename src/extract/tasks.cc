@@ -83,6 +83,7 @@ class TaskFinder {
   void ClauseTasks(Span sentence, size_t paragraph);
   Span BlockAfter(size_t paragraph) const;
   bool AgencyHeading(const LeadScan& scan, size_t paragraph) const;
+  bool CueBefore(size_t pos) const;
   size_t SkipCues(size_t start, size_t limit) const;
   LeadScan ClauseLead(size_t start, size_t limit, size_t paragraph, bool opens) const;
   int MarkerRank(const Paragraph& p) const;
@@ -99,8 +100,10 @@ class TaskFinder {
   const Structure& structure_;
   const std::string& text_;
   const KeyedText& keyed_;
-  Cues labels_, heads_, ends_, cues_, lead_ins_, not_tasks_, recurrences_, open_, starts_, sections_;
+  Cues labels_, heads_, ends_, cues_, lead_ins_, not_tasks_, recurrences_, open_, starts_, sections_,
+      enacting_, stop_reading_;
   bool in_task_section_ = false;  // under a "Tổ chức thực hiện" heading
+  bool in_recipients_ = false;    // from "Nơi nhận:" to the next heading
   ItemIndex deadlines_, dates_, periods_, times_;
   std::vector<Item> task_times_;  // task_time matches, as items
   std::vector<Item> out_;
@@ -122,7 +125,9 @@ TaskFinder::TaskFinder(const Structure& structure, const KeyedText& keyed, const
       recurrences_(rules, "task_time_recurrences", accentless),
       open_(rules, "task_time_open", accentless),
       starts_(rules, "task_time_starts", accentless),
-      sections_(rules, "task_sections", accentless) {
+      sections_(rules, "task_sections", accentless),
+      enacting_(rules, "task_enacting", accentless),
+      stop_reading_(rules, "task_stop_reading", accentless) {
   for (const RuleMatch& m : matches) {
     if (m.rule->dimension != "task_time") continue;
     std::string ignored;
@@ -389,7 +394,15 @@ size_t TaskFinder::SkipCues(size_t start, size_t limit) const {
 LeadScan TaskFinder::ClauseLead(size_t start, size_t limit, size_t paragraph, bool opens) const {
   LeadScan scan = ScanLead(start, limit, /*need_head=*/true);
   if (scan.stop == LeadScan::kCue) {
-    if (scan.report) scan.stop = LeadScan::kFailed;
+    const Span window{scan.end, std::min(limit, scan.end + kCueWindow)};
+    const std::string key = Key(window);
+    size_t cue_end = 0;
+    // "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở …": the work goes to
+    // the one named after the cue.
+    if (cues_.AtStart(key, &cue_end)) return ClauseLead(SkipCues(scan.end, limit), limit, paragraph, false);
+    if (scan.report || (start == SkipCues(start, limit) && !CueBefore(start) && enacting_.AtStart(key))) {
+      scan.stop = LeadScan::kFailed;
+    }
     return scan;
   }
   if (!opens) return LeadScan{};
@@ -401,7 +414,21 @@ LeadScan TaskFinder::ClauseLead(size_t start, size_t limit, size_t paragraph, bo
     }
   }
   if (!AgencyHeading(scan, paragraph)) return LeadScan{};
+  // A name and a list of names after ':' is an address ("Các Bộ: Nội vụ, Tư
+  // pháp"), not work: the work holds a word that gives it.
+  const Span work = scan.stop == LeadScan::kColon ? Span{scan.end + 1, BlockAfter(paragraph).end} : BlockAfter(paragraph);
+  if (!ends_.Find(Key(work))) return LeadScan{};
   return scan;
+}
+
+// Returns whether a task cue ("Giao", "Đề nghị") stands right before `pos`
+// in its clause.
+bool TaskFinder::CueBefore(size_t pos) const {
+  size_t from = pos > kCueWindow ? pos - kCueWindow : 0;
+  const size_t stop = text_.find_last_of(".;:\n", pos == 0 ? 0 : pos - 1);
+  if (stop != std::string::npos && stop + 1 > from && stop < pos) from = stop + 1;
+  const std::string key = Key({from, pos});
+  return cues_.AtEnd(key) != nullptr;
 }
 
 // An agency named before ':' gives it the work after the colon or below
@@ -573,7 +600,17 @@ std::vector<Item> TaskFinder::Run() {
       if (out_.size() == before) SentenceTasks(i);
       i = next;
     } else {
-      if (p.kind == Paragraph::kHeading) in_task_section_ = OpensTaskSection(p, in_task_section_);
+      // The recipients ("Nơi nhận:"), up to the next heading: a plan issued
+      // with a decision follows the decision's recipients.
+      if (stop_reading_.AtStart(Key(p.body))) in_recipients_ = true;
+      if (p.kind == Paragraph::kHeading) {
+        in_recipients_ = false;
+        in_task_section_ = OpensTaskSection(p, in_task_section_);
+      }
+      if (in_recipients_) {
+        ++i;
+        continue;
+      }
       if (p.kind != Paragraph::kBlank) SentenceTasks(i);
       ++i;
     }

@@ -277,6 +277,19 @@ TEST(TargetsTest, EveryChangeCueGivesItsDirection) {
   EXPECT_EQ(last["targets"][0].value("change", ""), "decrease");
 }
 
+// Issue #16: a value due before the document's own date reports a result;
+// the reference time is the header's date, else a byline's.
+TEST(TargetsTest, ReferenceTime) {
+  const std::string header = "SỞ NỘI VỤ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/BC-SNV\n";
+  const std::string body = "\nMục tiêu năm 2024: tỷ lệ hồ sơ giải quyết đúng hạn đạt 100%.\n";
+  EXPECT_EQ(Targets(header + "Mẫu Sơn, ngày 20 tháng 11 năm 2025\n" + body), "");
+  EXPECT_EQ(Targets(header + "Mẫu Sơn, ngày 10 tháng 01 năm 2024\n" + body), "percent 100 >= 2024");
+  EXPECT_EQ(Targets("date: 2025-03-05\n\nTin tức" + body), "");
+  EXPECT_EQ(Targets("Cập nhật ngày 05/01/2024\n\nTin tức" + body), "percent 100 >= 2024");
+  // No reference time: the value stands.
+  EXPECT_EQ(Targets("Tin tức" + body), "percent 100 >= 2024");
+}
+
 TEST(TargetsTest, EveryCountedNoun) {
   for (const VocabEntry& unit : Rules().Vocab("count_units")) {
     SCOPED_TRACE(unit.text);

@@ -16,6 +16,9 @@ namespace {
 
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
+// How far from the top a byline's date may stand.
+constexpr size_t kBylineReach = 2000;
+
 // The dimensions a record lists, in record order, with their JSON key.
 struct DimensionKey {
   const char* dimension;
@@ -25,6 +28,26 @@ constexpr DimensionKey kRecordDimensions[] = {
     {"reference", "references"}, {"date", "dates"},      {"period", "periods"},
     {"deadline", "deadlines"},   {"target", "targets"},    {"task", "tasks"},
 };
+
+// The document's reference time: its header's date, else the date a byline
+// gives ("date: Thu, 02 Jan 2025", "Cập nhật ngày 05/3/2025", vocab
+// byline_cues) near the top; "" when none.
+std::string ReferenceDate(const Analysis& a, const RuleSet& rules) {
+  if (a.document.is_object() && a.document["date"].is_string()) return a.document["date"];
+  const Cues bylines(rules, "byline_cues", a.accentless);
+  for (const Item& item : a.items) {
+    if (item.dimension != "date" || item.span.begin > kBylineReach) continue;
+    const std::string& value = item.fields["value"].get_ref<const std::string&>();
+    if (value.size() != 10) continue;
+    const size_t from = item.span.begin > 40 ? item.span.begin - 40 : 0;
+    const size_t line = a.normalized.text.rfind('\n', item.span.begin);
+    const size_t begin = line == std::string::npos || line < from ? from : line + 1;
+    if (bylines.Find(CueKey(std::string_view(a.normalized.text).substr(begin, item.span.begin - begin), a.accentless))) {
+      return value;
+    }
+  }
+  return {};
+}
 
 }  // namespace
 
@@ -91,7 +114,8 @@ Analysis Extractor::Analyze(std::string_view bytes) const {
   // semantic passes: targets, then tasks (which read the targets' deadlines).
   const Structure structure(a.normalized.text);
   const KeyedText keyed(structure.text(), a.accentless);
-  std::vector<Item> found = FindTargets(structure, keyed, a.items, a.matches, rules_, a.accentless);
+  std::vector<Item> found =
+      FindTargets(structure, keyed, a.items, a.matches, rules_, a.accentless, ReferenceDate(a, rules_));
   std::vector<Item> tasks = FindTasks(structure, keyed, a.items, a.matches, rules_, a.accentless);
   for (Item& t : tasks) found.push_back(std::move(t));
   for (Item& t : found) {

@@ -392,13 +392,21 @@ std::vector<Item> TargetFinder::Run(const std::vector<const RuleMatch*>& values)
 
 std::vector<Item> FindTargets(const Structure& structure, const KeyedText& keyed, const std::vector<Item>& items,
                               const std::vector<RuleMatch>& matches, const RuleSet& rules,
-                              bool accentless) {
+                              bool accentless, const std::string& reference_date) {
   std::vector<const RuleMatch*> values;
   for (const RuleMatch& m : matches) {
     if (m.rule->dimension == "target_value") values.push_back(&m);
   }
   if (values.empty()) return {};
-  return TargetFinder(structure, keyed, items, matches, rules, accentless).Run(values);
+  std::vector<Item> targets = TargetFinder(structure, keyed, items, matches, rules, accentless).Run(values);
+  if (reference_date.empty()) return targets;
+  std::erase_if(targets, [&](const Item& t) {
+    const Json& deadline = t.fields["deadline"];
+    if (!deadline.is_string()) return false;
+    const auto bounds = IsoBounds(deadline.get<std::string>());
+    return bounds && bounds->second < reference_date;
+  });
+  return targets;
 }
 
 }  // namespace vbhc

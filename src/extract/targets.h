@@ -25,10 +25,12 @@ namespace vbhc {
 // of its unwrapped text (KeyedText over structure.text()), its other
 // items (deadlines, periods) and all rule matches.  Cue words are compared in lower case with
 // their diacritics ("cơ quan" is not "có"), or without them when the document
-// itself is `accentless`.
+// itself is `accentless`.  A value whose governing deadline ended before
+// `reference_date` (the document's own date, ISO; "" when unknown) reports a
+// result ("9 tháng đầu năm 2024 … đạt 100%" in a 2025 report): no target.
 std::vector<Item> FindTargets(const Structure& structure, const KeyedText& keyed, const std::vector<Item>& items,
                               const std::vector<RuleMatch>& matches, const RuleSet& rules,
-                              bool accentless);
+                              bool accentless, const std::string& reference_date = "");
 
 }  // namespace vbhc
 

@@ -190,6 +190,9 @@ check "search by issuer" sh -c "'$vbhc' search --db '$db' --issuer 'so noi vu' >
 check "search by date range" sh -c "'$vbhc' search --db '$db' --from 2024-03-01 --to 2024-03-31 | grep -q '57/KH-UBND'"
 check "search by deadline year" sh -c "'$vbhc' search --db '$db' --deadline-year 2023 | grep -q '001_2ac59002f1de5abd.txt'"
 check "search text without accents" sh -c "'$vbhc' search --db '$db' --text 'cai cach hanh chinh' | grep -q '000_bc5beaa1cfb17d56.txt'"
+# Issue #17: abbreviations expanded on both sides of a name search.
+check "search by issuer abbreviated" sh -c "'$vbhc' search --db '$db' --issuer 'UBND tỉnh Mẫu Sơn' | grep -q 'kh-tinh-mau-chuyen-doi-so.txt'"
+check "search by lead abbreviated" sh -c "'$vbhc' search --db '$db' --lead 'uy ban MTTQ' | grep -q 'kh-mau-giao-thong-phan-cong.txt'"
 # Issue #16: tasks in the index, by lead and by deadline of any precision.
 check "search tasks by lead, accents optional" sh -c "'$vbhc' search --db '$db' --lead 'so noi vu' --format json | grep 'kh-tinh-mau-chuyen-doi-so.txt' | grep -q '\"deadline\":\"2025\"'"
 check "search tasks due by a day: a quarter ends in it" sh -c "'$vbhc' search --db '$db' --lead 'Sở Thông tin' --due-before 2024-06-30 | grep -q '2024-Q2'"

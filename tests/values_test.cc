@@ -111,6 +111,24 @@ TEST(ValuesTest, SmallNumbersInDigitsRomanAndWords) {
   }
 }
 
+// Issue #17: names compared with their abbreviations expanded, whole words
+// only.
+TEST(ValuesTest, ExpandAbbreviations) {
+  struct {
+    std::string folded, expected;
+  } cases[] = {
+      {"ubnd tinh quang tri", "uy ban nhan dan tinh quang tri"},
+      {"so kh&cn tp ha noi", "so khoa hoc va cong nghe thanh pho ha noi"},
+      {"uy ban mttq tinh", "uy ban mat tran to quoc tinh"},
+      {"ubndx tinh", "ubndx tinh"},  // not a whole word
+      {"", ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.folded);
+    EXPECT_EQ(ExpandAbbreviations(c.folded, Rules()), c.expected);
+  }
+}
+
 // Issue #16: task deadlines of any precision compared by their bounds
 // (vbhc search --due-before / --due-after).
 TEST(ValuesTest, IsoBounds) {

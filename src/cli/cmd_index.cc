@@ -36,7 +36,7 @@ int RunIndex(const std::vector<std::string>& args) {
   std::unique_ptr<RuleSet> rules = LoadRulesOrReport(rules_dir);
   if (!rules) return kExitRules;
   Extractor extractor(*rules);
-  IndexDb db(db_path);
+  IndexDb db(db_path, rules.get());
   if (!db.ok()) {
     std::cerr << "vbhc index: " << db.error() << "\n";
     return kExitOutput;
@@ -174,7 +174,10 @@ int RunSearch(const std::vector<std::string>& args) {
     }
     *value = last ? bounds->second : bounds->first;
   }
-  IndexDb db(db_path);
+  // Names are compared with their abbreviations expanded (UBND = Ủy ban nhân dân).
+  std::unique_ptr<RuleSet> rules = LoadRulesOrReport("");
+  if (!rules) return kExitRules;
+  IndexDb db(db_path, rules.get());
   if (!q.lead.empty() || !q.due_before.empty() || !q.due_after.empty()) return PrintTasks(db, q, format);
   std::vector<SearchHit> hits = db.Search(q);
   if (!db.ok()) {

@@ -100,7 +100,7 @@ std::string Folded(const Json& v) { return v.is_string() ? FoldString(v.get<std:
 
 }  // namespace
 
-IndexDb::IndexDb(const std::string& path) {
+IndexDb::IndexDb(const std::string& path, const RuleSet* rules) : rules_(rules) {
   if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) {
     error_ = path + ": " + (db_ ? sqlite3_errmsg(db_) : "cannot open");
     return;
@@ -123,6 +123,11 @@ bool IndexDb::Exec(const std::string& sql) {
 
 bool IndexDb::Begin() { return Exec("BEGIN IMMEDIATE"); }
 bool IndexDb::Commit() { return Exec("COMMIT"); }
+
+std::string IndexDb::NameKey(const Json& name) const {
+  const std::string folded = Folded(name);
+  return rules_ ? ExpandAbbreviations(folded, *rules_) : folded;
+}
 
 std::optional<std::string> IndexDb::StoredSha256(const std::string& path) {
   Statement s(db_, "SELECT sha256 FROM documents WHERE path = ?");
@@ -162,7 +167,7 @@ bool IndexDb::Put(const Json& record, const std::string& normalized_text) {
                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
   insert.Bind(1, path).Bind(2, source["sha256"]).Bind(3, source["bytes"]).Bind(4, source["encoding"]);
   insert.Bind(5, Field(doc, "type")).Bind(6, Field(doc, "number")).Bind(7, Folded(Field(doc, "number")));
-  insert.Bind(8, Field(doc, "issuer")).Bind(9, Folded(Field(doc, "issuer")));
+  insert.Bind(8, Field(doc, "issuer")).Bind(9, NameKey(Field(doc, "issuer")));
   insert.Bind(10, Field(doc, "place")).Bind(11, Field(doc, "date")).Bind(12, Field(doc, "title"));
   insert.Bind(13, record.dump(-1, ' ', false, Json::error_handler_t::replace));
   if (insert.Step() != SQLITE_DONE) {
@@ -216,9 +221,9 @@ bool IndexDb::Put(const Json& record, const std::string& normalized_text) {
   rows("tasks",
        "INSERT INTO tasks (document_id, lead, lead_folded, partners, task, deadline, deadline_end, recurrence, "
        "text, span_start, span_end) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-       [](Statement& s, const Json& i) {
+       [this](Statement& s, const Json& i) {
          const auto bounds = i["deadline"].is_string() ? IsoBounds(i["deadline"].get<std::string>()) : std::nullopt;
-         s.Bind(2, i["lead"]).Bind(3, Folded(i["lead"])).Bind(4, Field(i, "partners")).Bind(5, i["task"]);
+         s.Bind(2, i["lead"]).Bind(3, NameKey(i["lead"])).Bind(4, Field(i, "partners")).Bind(5, i["task"]);
          s.Bind(6, i["deadline"]).Bind(7, bounds ? Json(bounds->second) : Json(nullptr));
          s.Bind(8, Field(i, "recurrence"));
          return 9;
@@ -237,7 +242,7 @@ std::vector<TaskHit> IndexDb::SearchTasks(const SearchQuery& q) {
   std::vector<std::string> where, args;
   if (!q.lead.empty()) {
     where.push_back("t.lead_folded LIKE ?");
-    args.push_back("%" + FoldString(q.lead) + "%");
+    args.push_back("%" + NameKey(q.lead) + "%");
   }
   if (!q.due_before.empty()) {
     where.push_back("t.deadline_end <= ?");
@@ -286,7 +291,7 @@ std::vector<SearchHit> IndexDb::Search(const SearchQuery& q) {
   }
   if (!q.issuer.empty()) {
     where.push_back("d.issuer_folded LIKE ?");
-    args.push_back("%" + FoldString(q.issuer) + "%");
+    args.push_back("%" + NameKey(q.issuer) + "%");
   }
   if (!q.date_from.empty()) {
     where.push_back("d.date >= ?");

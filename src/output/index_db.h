@@ -50,8 +50,10 @@ struct SearchHit {
 
 class IndexDb {
  public:
-  // Opens (creating if needed) the database at `path`.  Check ok().
-  explicit IndexDb(const std::string& path);
+  // Opens (creating if needed) the database at `path`.  Check ok().  With
+  // `rules`, issuer and lead names are stored and searched with their
+  // abbreviations expanded ("UBND" = "Ủy ban nhân dân"; ExpandAbbreviations).
+  explicit IndexDb(const std::string& path, const RuleSet* rules = nullptr);
   ~IndexDb();
   IndexDb(const IndexDb&) = delete;
   IndexDb& operator=(const IndexDb&) = delete;
@@ -79,7 +81,10 @@ class IndexDb {
 
  private:
   bool Exec(const std::string& sql);
+  // Returns the compared form of a name: folded, abbreviations expanded.
+  std::string NameKey(const Json& name) const;
   sqlite3* db_ = nullptr;
+  const RuleSet* rules_ = nullptr;
   std::string error_;
 };
 

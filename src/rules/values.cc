@@ -239,6 +239,30 @@ std::optional<double> ParseVietnameseNumber(std::string_view text) {
   }
 }
 
+std::string ExpandAbbreviations(std::string_view folded, const RuleSet& rules) {
+  std::string out;
+  size_t pos = 0;
+  auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '&'; };
+  while (pos < folded.size()) {
+    if (!word_char(folded[pos])) {
+      out.push_back(folded[pos++]);
+      continue;
+    }
+    size_t end = pos;
+    while (end < folded.size() && word_char(folded[end])) ++end;
+    const std::string_view word = folded.substr(pos, end - pos);
+    const VocabEntry* e = rules.LookupVocab("agency_abbreviations", word);
+    auto expansion = e ? e->attrs.find("expansion") : decltype(e->attrs.end()){};
+    if (e && expansion != e->attrs.end()) {
+      out += FoldString(expansion->second);
+    } else {
+      out.append(word);
+    }
+    pos = end;
+  }
+  return out;
+}
+
 std::optional<std::pair<std::string, std::string>> IsoBounds(std::string_view iso) {
   auto number = [&](size_t at, size_t n) -> int {
     if (at + n > iso.size()) return -1;

@@ -61,6 +61,12 @@ std::string FollowingIssuer(std::string_view text, size_t pos, const RuleSet& ru
 // twice; nullopt for recurring forms ("--06-30") and anything invalid.
 std::optional<std::pair<std::string, std::string>> IsoBounds(std::string_view iso);
 
+// Returns `folded` (FoldString's form) with every whole word that folds like
+// an abbreviation of vocab list agency_abbreviations replaced by its folded
+// expansion: "ubnd tinh quang tri" -> "uy ban nhan dan tinh quang tri".  Names
+// are compared in this form, so that either spelling finds the other.
+std::string ExpandAbbreviations(std::string_view folded, const RuleSet& rules);
+
 // Returns the number written with Vietnamese separators: "85,5" -> 85.5,
 // "1.200" -> 1200, "1.200,5" -> 1200.5.
 std::optional<double> ParseVietnameseNumber(std::string_view text);

@@ -94,6 +94,33 @@ bool IsDash(char32_t c) {
          c == 0xFF0D;
 }
 
+// Returns the Latin letter a Cyrillic one looks like, or 0.  Copies typed or
+// converted with a Russian keyboard layout slip them into symbols ("09/2022/
+// ТТ-BNV" with a Cyrillic Т); a Vietnamese administrative text has no
+// Cyrillic of its own (issue #17).
+char32_t LatinLookalike(char32_t c) {
+  switch (c) {
+    case 0x0410: return 'A';
+    case 0x0412: return 'B';
+    case 0x0415: return 'E';
+    case 0x041A: return 'K';
+    case 0x041C: return 'M';
+    case 0x041D: return 'H';
+    case 0x041E: return 'O';
+    case 0x0420: return 'P';
+    case 0x0421: return 'C';
+    case 0x0422: return 'T';
+    case 0x0425: return 'X';
+    case 0x0430: return 'a';
+    case 0x0435: return 'e';
+    case 0x043E: return 'o';
+    case 0x0440: return 'p';
+    case 0x0441: return 'c';
+    case 0x0445: return 'x';
+    default: return 0;
+  }
+}
+
 const icu::Normalizer2* NfcInstance() {
   static const icu::Normalizer2* nfc = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -477,7 +504,7 @@ const std::vector<uint8_t>& CharClasses() {
       uint8_t flags = 0;
       if (nfc->hasBoundaryBefore(static_cast<UChar32>(c))) flags |= kStartsSegment;
       bool special = c == '\r' || c == '*' || IsHorizontalSpace(c) || IsDroppedFormat(c) ||
-                     IsDash(c) || c == 0x00D0 || c == 0x00F0;
+                     IsDash(c) || c == 0x00D0 || c == 0x00F0 || LatinLookalike(c) != 0;
       UErrorCode status = U_ZERO_ERROR;
       if (!special && nfc->isNormalized(icu::UnicodeString(static_cast<UChar32>(c)), status) &&
           U_SUCCESS(status) && (flags & kStartsSegment)) {
@@ -725,6 +752,9 @@ void Normalize(std::string_view input, const NormalizeOptions& options, Normaliz
       verbatim = false;
     } else if (c == 0x00F0) {
       c = 0x0111;
+      verbatim = false;
+    } else if (const char32_t latin = LatinLookalike(c)) {
+      c = latin;
       verbatim = false;
     } else if (c == '*' && options.strip_emphasis) {
       continue;

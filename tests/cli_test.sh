@@ -219,5 +219,58 @@ per_doc = c.execute('select min(n), max(n) from (select count(*) n from targets 
 texts = c.execute('select count(*) from document_text').fetchone()[0]
 sys.exit(0 if docs == (400, 400) and per_doc[0] == per_doc[1] == 16 and texts == 400 else 1)\""
 
+# Issue #21: nothing lost, nothing replaced.
+out21="$tmp/i21" && mkdir -p "$out21"
+mkfifo "$out21/fifo"
+check "#21 -o onto a FIFO writes through it" sh -c "
+  cat '$out21/fifo' > '$out21/from-fifo' & reader=\$!
+  '$vbhc' extract -o '$out21/fifo' '$seed' && wait \$reader && test -p '$out21/fifo' &&
+  '$vbhc' extract '$seed' | cmp - '$out21/from-fifo'"
+printf 'old\n' > "$out21/target.jsonl" && ln -s target.jsonl "$out21/link.jsonl"
+check "#21 -o onto a symbolic link replaces its target, keeps the link" sh -c "
+  '$vbhc' extract -o '$out21/link.jsonl' '$seed' && test -L '$out21/link.jsonl' &&
+  '$vbhc' extract '$seed' | cmp - '$out21/target.jsonl' && ! ls '$out21' | grep -q tmp-"
+printf 'old\n' > "$out21/mode.jsonl" && chmod 640 "$out21/mode.jsonl"
+check "#21 -o onto a regular file keeps its mode" sh -c "
+  '$vbhc' extract -o '$out21/mode.jsonl' '$seed' && [ \"\$(stat -c %a '$out21/mode.jsonl')\" = 640 ] &&
+  '$vbhc' extract '$seed' | cmp - '$out21/mode.jsonl'"
+if [ "$(id -u)" = 0 ] && mknod "$out21/null" c 1 3 2>/dev/null && mknod "$out21/full" c 1 7 2>/dev/null; then
+  check "#21 -o onto a device writes through, the device stays" sh -c "
+    '$vbhc' extract -o '$out21/null' '$seed' && test -c '$out21/null' && ! ls '$out21' | grep -q tmp-"
+  check "#21 -o onto a full device: exit 4, path and reason named" sh -c "
+    '$vbhc' extract -o '$out21/full' '$seed' 2> '$out21/full-err'; [ \$? = 4 ] && test -c '$out21/full' &&
+    grep -q '$out21/full: cannot write: No space left on device' '$out21/full-err'"
+else
+  echo "skipped: #21 device cases (need root and mknod)"
+fi
+check "#21 interrupted -o run: temporary removed, exit says the signal" sh -c "
+  mkfifo '$out21/in' && (sleep 5 > '$out21/in' &) &&
+  '$vbhc' extract -o '$out21/int.jsonl' - < '$out21/in' & pid=\$!
+  sleep 0.5; ls '$out21' | grep -q 'int.jsonl.tmp-' || exit 1
+  kill -TERM \$pid; wait \$pid; rc=\$?
+  [ \$rc = 143 ] && ! ls '$out21' | grep -q 'int.jsonl.tmp-' && ! test -e '$out21/int.jsonl'"
+mkdir -p "$out21/md" && printf 'x\n' > "$out21/md/a.md" && printf 'x\n' > "$out21/md/b.md"
+check "#21 a directory with no matching file: exit 1, the glob and what it holds" sh -c "
+  '$vbhc' extract '$out21/md' 2> '$out21/md-err'; [ \$? = 1 ] &&
+  grep -q \"no \\*.txt in this directory (2 \\*.md: try --glob '\\*.md')\" '$out21/md-err'"
+check "#21 index: a directory with no matching file is exit 1" expect_exit 1 "$vbhc" index --db "$out21/x.sqlite" "$out21/md"
+mkdir -p "$out21/dangling" && cp "$seed" "$out21/dangling/ok.txt" && ln -s nowhere.txt "$out21/dangling/dead.txt"
+check "#21 a dangling link is reported, the rest processed" sh -c "
+  '$vbhc' extract '$out21/dangling' > '$out21/d.jsonl' 2> '$out21/d-err'; [ \$? = 1 ] &&
+  grep -q 'dead.txt: dangling symbolic link' '$out21/d-err' && [ \$(wc -l < '$out21/d.jsonl') = 1 ]"
+head -c 20000 /dev/urandom > "$out21/random.txt"
+check "#21 random bytes named .txt are refused as binary" sh -c "
+  '$vbhc' extract '$out21/random.txt' '$seed' > '$out21/r.jsonl' 2> '$out21/r-err'; [ \$? = 1 ] &&
+  grep -q 'random.txt: binary data' '$out21/r-err' && [ \$(wc -l < '$out21/r.jsonl') = 1 ]"
+check "#21 --jobs -1 refused with a message" sh -c "
+  '$vbhc' extract --jobs -1 '$seed' 2>&1 >/dev/null | grep -qx 'vbhc extract: --jobs -1: expected a number of threads from 0 (all cores) to 1024'"
+check "#21 --format xml refused with a message" sh -c "
+  '$vbhc' extract --format xml '$seed' 2>&1 >/dev/null | grep -qx 'vbhc extract: --format xml: expected json or text'"
+check "#21 validate_records.py --help" /usr/bin/python3 tools/validate_records.py --help
+printf '{"id":"a","text":"Quyết định số 12/QĐ-UBND ngày 1/2/2025."}\n{"id":7,"text":"Sở Nội vụ chủ trì rà soát."}\n' > "$out21/stream.jsonl"
+check "#21 validate_records.py on --stream output" sh -c "
+  '$vbhc' extract --stream < '$out21/stream.jsonl' > '$out21/stream.out' &&
+  /usr/bin/python3 tools/validate_records.py --texts-from-stream '$out21/stream.jsonl' schema/vbhc.plan-1.schema.json '$out21/stream.out'"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

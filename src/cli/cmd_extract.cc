@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -56,7 +57,7 @@ int RunStream(const Extractor& extractor, const std::string& format) {
     Json record = extractor.Extract(text, id);
     std::string out = format == "json" ? RecordToJsonLine(record) : RecordToText(record);
     if (fwrite(out.data(), 1, out.size(), stdout) != out.size() || fflush(stdout) != 0) {
-      std::cerr << "vbhc extract: cannot write output\n";
+      std::cerr << "vbhc extract: standard output: cannot write: " << std::strerror(errno) << "\n";
       return kExitOutput;
     }
   }
@@ -93,18 +94,21 @@ class Progress {
 
 }  // namespace
 
+// More worker threads than this is a typo, not a machine.
+constexpr long long kMaxJobs = 1024;
+
 int RunExtract(const std::vector<std::string>& args) {
   po::options_description options("vbhc extract [OPTIONS] [FILE|DIR|-]...");
   std::string output, glob, format, rules_dir, accentless, extract_encoding;
-  unsigned jobs = 0;
-  size_t max_bytes = 0;
+  long long jobs = 0;
+  long long max_bytes = 0;
   options.add_options()("help,h", "show this help")(
       "output,o", po::value(&output), "write to FILE (atomically) instead of standard output")(
       "glob", po::value(&glob)->default_value("*.txt"), "file names to take from directories")(
       "format", po::value(&format)->default_value("json"), "json (JSON Lines) or text")(
       "rules", po::value(&rules_dir), "load rules from DIR instead of the embedded ones")(
       "jobs,j", po::value(&jobs)->default_value(0), "worker threads (0: all cores)")(
-      "max-bytes", po::value(&max_bytes)->default_value(256u << 20),
+      "max-bytes", po::value(&max_bytes)->default_value(256ll << 20),
       "refuse documents larger than this")(
       "accentless", po::value(&accentless)->default_value("auto"),
       "match through the accentless view: auto, yes or no")(
@@ -116,16 +120,16 @@ int RunExtract(const std::vector<std::string>& args) {
     std::cout << options;
     return kExitOk;
   }
-  if (format != "json" && format != "text") {
-    throw po::invalid_option_value("--format=" + format + " (json or text)");
-  }
+  if (format != "json" && format != "text") BadOptionValue("--format", format, "json or text");
+  CheckRange("--jobs", jobs, 0, kMaxJobs, "a number of threads from 0 (all cores) to " + std::to_string(kMaxJobs));
+  CheckRange("--max-bytes", max_bytes, 1, 1ll << 40, "a size in bytes, at least 1");
   ExtractOptions extract_options;
   if (accentless == "yes") {
     extract_options.force_view = 1;
   } else if (accentless == "no") {
     extract_options.force_view = 0;
   } else if (accentless != "auto") {
-    throw po::invalid_option_value("--accentless=" + accentless + " (auto, yes or no)");
+    BadOptionValue("--accentless", accentless, "auto, yes or no");
   }
   CheckEncodingOption(extract_encoding);
   extract_options.encoding = extract_encoding;
@@ -158,7 +162,7 @@ int RunExtract(const std::vector<std::string>& args) {
   auto process = [&](const std::string& path) {
     Outcome o;
     std::string bytes;
-    if (!ReadInput(path, max_bytes, &bytes, &o.error)) return o;
+    if (!ReadInput(path, static_cast<size_t>(max_bytes), &bytes, &o.error)) return o;
     o.bytes = bytes.size();
     if (LooksBinary(bytes, &o.error)) return o;  // input.h
     Json record = extractor.Extract(bytes, path);
@@ -168,7 +172,7 @@ int RunExtract(const std::vector<std::string>& args) {
 
   // Workers fill a bounded window of slots (a ring: memory does not grow
   // with the number of files); this thread writes them in order.
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());  // NOLINT
   const size_t window = static_cast<size_t>(jobs) * 8;
   std::vector<std::optional<Outcome>> slots(window + 1);
   std::mutex mutex;
@@ -176,7 +180,7 @@ int RunExtract(const std::vector<std::string>& args) {
   // One job runs on this thread: no hand-over per document (measured: a
   // worker thread and this one trading each document cost 30% more time).
   std::optional<boost::asio::thread_pool> pool;
-  if (jobs > 1) pool.emplace(jobs);
+  if (jobs > 1) pool.emplace(static_cast<size_t>(jobs));
   size_t submitted = 0;
   auto submit_until = [&](size_t limit) {
     if (!pool) return;
@@ -201,6 +205,7 @@ int RunExtract(const std::vector<std::string>& args) {
   Progress progress(files.size(), total_bytes);
   size_t done_bytes = 0;
   bool write_failed = false;
+  int write_errno = 0;
   for (size_t i = 0; i < files.size(); ++i) {
     Outcome o;
     if (!pool) {
@@ -222,11 +227,14 @@ int RunExtract(const std::vector<std::string>& args) {
     }
     if (!write_failed && fwrite(o.output.data(), 1, o.output.size(), out) != o.output.size()) {
       write_failed = true;
+      write_errno = errno;
     }
   }
   if (pool) pool->join();
   if (write_failed || fflush(out) != 0) {
-    std::cerr << "vbhc extract: cannot write output\n";
+    if (!write_failed) write_errno = errno;
+    std::cerr << "vbhc extract: " << (output.empty() ? std::string("standard output") : output)
+              << ": cannot write: " << std::strerror(write_errno) << "\n";
     return kExitOutput;
   }
   if (atomic && !atomic->Commit()) {

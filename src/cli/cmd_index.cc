@@ -157,7 +157,7 @@ int RunSearch(const std::vector<std::string>& args) {
     return kExitOk;
   }
   po::notify(vm);
-  if (format != "table" && format != "json") throw po::invalid_option_value("--format=" + format);
+  if (format != "table" && format != "json") BadOptionValue("--format", format, "table or json");
   if (!std::filesystem::exists(db_path)) {
     std::cerr << "vbhc search: " << db_path << ": no such database (make it with vbhc index)\n";
     return kExitUsage;

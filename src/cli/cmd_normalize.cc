@@ -100,7 +100,7 @@ int RunNormalize(const std::vector<std::string>& args) {
   if (tone_style == "modern") {
     normalize.tone_style = ToneStyle::kModern;
   } else if (tone_style != "official") {
-    throw po::invalid_option_value("--tone-style=" + tone_style + " (official or modern)");
+    BadOptionValue("--tone-style", tone_style, "official or modern");
   }
   normalize.strip_emphasis = vm.count("strip-markup") > 0;
   normalize.build_map = false;  // only the text is printed; warnings carry input offsets

@@ -29,6 +29,14 @@ boost::program_options::variables_map ParseCommandLine(
     const std::vector<std::string>& args, const boost::program_options::options_description& options,
     const char* positional);
 
+// Throws the usage error "OPTION VALUE: expected WHAT" (main prints it after
+// "vbhc COMMAND: " and exits 2): "--format xml: expected json or text".
+[[noreturn]] void BadOptionValue(const std::string& option, const std::string& value, const std::string& expected);
+
+// Returns `value` when it lies in [low, high]; else BadOptionValue.
+long long CheckRange(const std::string& option, long long value, long long low, long long high,
+                     const std::string& expected);
+
 // Returns the help text of --encoding, listing the known encodings.
 std::string EncodingOptionHelp();
 

@@ -1,6 +1,7 @@
 #include "cli/input.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <fnmatch.h>
 #include <unistd.h>
@@ -10,6 +11,8 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <mutex>
 
 namespace vbhc {
 
@@ -61,9 +64,36 @@ void PathList::Sort(size_t begin, size_t end) {
 
 namespace {
 
-// Appends the regular files under `root` that match `glob` to *out.
+// Returns "13,984": `n` with thousands grouped.
+std::string Grouped(size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
+// Returns the message for a walked directory that yielded no file: what it
+// holds instead, by extension ("no *.txt in docs/ (13,984 *.md: try --glob
+// '*.md')").
+std::string NothingMatched(const std::string& root, const std::string& glob,
+                           const std::map<std::string, size_t>& extensions) {
+  std::string message = root + ": no " + glob + " in this directory";
+  if (extensions.empty()) return message + " (it holds no files)";
+  auto most = std::max_element(extensions.begin(), extensions.end(),
+                               [](const auto& a, const auto& b) { return a.second < b.second; });
+  const std::string pattern = most->first.empty() ? "*" : "*" + most->first;
+  return message + " (" + Grouped(most->second) + " " + pattern + ": try --glob '" + pattern + "')";
+}
+
+// Appends the regular files under `root` that match `glob` to *out; a
+// dangling symbolic link is an error, and so is a tree with no file that
+// matches (issue #21: nothing passes in silence).
 void WalkDirectory(const std::string& root, const std::string& glob, PathList* out,
                    std::vector<std::string>* errors) {
+  const size_t first = out->size();
+  std::map<std::string, size_t> extensions;  // of the files not taken
   // An explicit stack: a directory tree thousands of levels deep is walked
   // without deep recursion.
   std::vector<fs::path> pending = {fs::path(root)};
@@ -84,10 +114,18 @@ void WalkDirectory(const std::string& root, const std::string& glob, PathList* o
         pending.push_back(it->path());
         continue;
       }
+      if (it->is_symlink(type_ec) && !fs::exists(it->status(type_ec))) {
+        errors->push_back(it->path().string() + ": dangling symbolic link (to " +
+                          fs::read_symlink(it->path(), type_ec).string() + ")");
+        continue;
+      }
       if (!it->is_regular_file(type_ec)) continue;  // follows symlinks to files
       const std::string& path = it->path().native();
       const std::string name = it->path().filename().native();
-      if (fnmatch(glob.c_str(), name.c_str(), 0) != 0) continue;
+      if (fnmatch(glob.c_str(), name.c_str(), 0) != 0) {
+        ++extensions[it->path().extension().string()];
+        continue;
+      }
       // The directory prefix as the iterator writes it ("corpora/" + name).
       std::string_view prefix = std::string_view(path).substr(0, path.size() - name.size());
       if (!have_id) {
@@ -102,6 +140,7 @@ void WalkDirectory(const std::string& root, const std::string& glob, PathList* o
     }
     if (ec) errors->push_back(dir.string() + ": " + ec.message());
   }
+  if (out->size() == first) errors->push_back(NothingMatched(root, glob, extensions));
 }
 
 }  // namespace
@@ -239,47 +278,175 @@ bool LooksBinary(std::string_view bytes, std::string* why) {
            std::to_string(probe) + "); UTF-16 without a byte order mark?";
     return true;
   }
+  // Random or compressed bytes: many control bytes and invalid UTF-8 both.
+  // A legacy 8-bit encoding (TCVN3, VNI, VISCII) is invalid UTF-8 too but
+  // writes letters, not controls (VISCII's six C0 letters are rare); a UTF-8
+  // text with a few bad bytes has neither rate (issue #21).
+  size_t controls = 0, invalid = 0;
+  for (size_t i = 0; i < probe;) {
+    const unsigned char c = static_cast<unsigned char>(bytes[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) ++controls;
+    const size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool valid = length > 0 && i + length <= probe;
+    for (size_t k = 1; valid && k < length; ++k) valid = (static_cast<unsigned char>(bytes[i + k]) & 0xC0) == 0x80;
+    if (!valid) ++invalid;
+    i += valid ? length : 1;
+  }
+  if (probe >= 256 && controls * 20 > probe && invalid * 5 > probe) {
+    *why = "binary data (" + std::to_string(controls) + " control bytes and " + std::to_string(invalid) +
+           " invalid UTF-8 bytes in the first " + std::to_string(probe) +
+           "): not text in UTF-8 or a legacy Vietnamese encoding";
+    return true;
+  }
   return false;
 }
 
+namespace {
+
+// Temporary files to remove when a signal ends the process.  A fixed table
+// of plain strings: the handler may only call async-signal-safe functions.
+constexpr int kMaxTemporaries = 16;
+char g_temporaries[kMaxTemporaries][4096];
+std::mutex g_temporaries_mutex;
+
+void RegisterTemporary(const std::string& path) {
+  std::lock_guard<std::mutex> lock(g_temporaries_mutex);
+  for (auto& slot : g_temporaries) {
+    if (slot[0] == '\0' && path.size() < sizeof slot) {
+      std::memcpy(slot, path.c_str(), path.size() + 1);
+      return;
+    }
+  }
+}
+
+void UnregisterTemporary(const std::string& path) {
+  std::lock_guard<std::mutex> lock(g_temporaries_mutex);
+  for (auto& slot : g_temporaries) {
+    if (path == slot) slot[0] = '\0';
+  }
+}
+
+extern "C" void RemoveTemporariesAndDie(int signal_number) {
+  for (auto& slot : g_temporaries) {
+    if (slot[0] != '\0') unlink(slot);
+  }
+  ::signal(signal_number, SIG_DFL);
+  ::raise(signal_number);
+}
+
+// Returns the file a symbolic link at `path` leads to (relative targets
+// taken from the link's directory, chains followed up to 40 links).
+std::string LinkTarget(const std::string& path) {
+  fs::path current(path);
+  for (int hops = 0; hops < 40; ++hops) {
+    std::error_code ec;
+    if (!fs::is_symlink(fs::symlink_status(current, ec))) return current.string();
+    fs::path next = fs::read_symlink(current, ec);
+    if (ec) return current.string();
+    current = next.is_absolute() ? next : current.parent_path() / next;
+  }
+  return current.string();
+}
+
+}  // namespace
+
+void InstallInterruptCleanup() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    for (int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
+      struct sigaction action {};
+      action.sa_handler = RemoveTemporariesAndDie;
+      sigemptyset(&action.sa_mask);
+      sigaction(signal_number, &action, nullptr);
+    }
+  });
+}
+
 AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
-  std::string pattern = path_ + ".tmp-XXXXXX";
+  InstallInterruptCleanup();
+  target_ = LinkTarget(path_);
+  struct stat st {};
+  if (stat(target_.c_str(), &st) == 0) {
+    if (!S_ISREG(st.st_mode)) {
+      OpenThrough(target_);
+      return;
+    }
+    OpenTemporary(target_, st.st_mode & 07777);
+    return;
+  }
+  // A new file: the mode a plain open() would give.
+  mode_t mask = umask(0);
+  umask(mask);
+  OpenTemporary(target_, 0666 & ~mask);
+}
+
+// A device, FIFO or socket: written through, never replaced.
+bool AtomicFile::OpenThrough(const std::string& target) {
+  int fd = open(target.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error_ = path_ + ": cannot write: " + std::strerror(errno);
+    return false;
+  }
+  file_ = fdopen(fd, "wb");
+  if (!file_) {
+    error_ = path_ + ": cannot write: " + std::strerror(errno);
+    close(fd);
+  }
+  return file_ != nullptr;
+}
+
+bool AtomicFile::OpenTemporary(const std::string& target, mode_t mode) {
+  std::string pattern = target + ".tmp-XXXXXX";
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
   int fd = mkstemp(name.data());
   if (fd < 0) {
     error_ = path_ + ": cannot create temporary file: " + std::strerror(errno);
-    return;
+    return false;
   }
   temp_path_ = name.data();
-  // mkstemp creates 0600; give the result the mode a plain open() would.
-  mode_t mask = umask(0);
-  umask(mask);
-  fchmod(fd, 0666 & ~mask);
+  RegisterTemporary(temp_path_);
+  fchmod(fd, mode);  // mkstemp creates 0600
   file_ = fdopen(fd, "wb");
   if (!file_) {
     error_ = path_ + ": " + std::strerror(errno);
     close(fd);
     unlink(temp_path_.c_str());
+    UnregisterTemporary(temp_path_);
   }
+  return file_ != nullptr;
 }
 
 AtomicFile::~AtomicFile() {
   if (file_) {
     fclose(file_);
-    unlink(temp_path_.c_str());
+    if (!temp_path_.empty()) {
+      unlink(temp_path_.c_str());
+      UnregisterTemporary(temp_path_);
+    }
   }
 }
 
 bool AtomicFile::Commit() {
   if (!file_) return false;
-  bool good = fflush(file_) == 0 && !ferror(file_) && fsync(fileno(file_)) == 0;
+  const bool through = temp_path_.empty();
+  // fsync of a device or FIFO may not be supported (EINVAL): only the
+  // replaced regular file must reach the disk.
+  bool good = fflush(file_) == 0 && !ferror(file_) && (through || fsync(fileno(file_)) == 0);
   int saved = errno;
   good = (fclose(file_) == 0) && good;
   file_ = nullptr;
-  if (good && rename(temp_path_.c_str(), path_.c_str()) == 0) return true;
+  if (through) {
+    if (!good) error_ = path_ + ": cannot write: " + std::strerror(saved);
+    return good;
+  }
+  if (good && rename(temp_path_.c_str(), target_.c_str()) == 0) {
+    UnregisterTemporary(temp_path_);
+    return true;
+  }
   error_ = path_ + ": cannot write: " + std::strerror(good ? errno : saved);
   unlink(temp_path_.c_str());
+  UnregisterTemporary(temp_path_);
   return false;
 }
 

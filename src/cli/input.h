@@ -15,6 +15,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+
+#include <sys/types.h>
 #include <vector>
 
 namespace vbhc {
@@ -90,7 +92,13 @@ bool ReadInput(const std::string& path, size_t max_bytes, std::string* bytes, st
 bool LooksBinary(std::string_view bytes, std::string* why);
 
 // A file written under a temporary name and renamed into place on Commit(),
-// so readers never see a partial file; destroyed uncommitted, it leaves nothing.
+// so readers never see a partial file; destroyed uncommitted, or interrupted
+// by SIGINT, SIGTERM or SIGHUP, it leaves nothing (issue #21).
+//  - onto a regular file: the rename keeps that file's mode;
+//  - onto a symbolic link: the link's target is replaced (the temporary file
+//    is made in the target's directory) and the link stays;
+//  - onto a device, FIFO or socket: written through, no rename (`-o /dev/null`
+//    never replaces the device with a file).
 class AtomicFile {
  public:
   explicit AtomicFile(std::string path);
@@ -101,15 +109,25 @@ class AtomicFile {
   bool ok() const { return file_ != nullptr; }
   const std::string& error() const { return error_; }
   FILE* file() { return file_; }
-  // Flushes, syncs and renames; returns false with error() set on failure.
+  // Flushes, syncs and renames; returns false with error() set on failure
+  // ("PATH: cannot write: reason").
   bool Commit();
 
  private:
-  std::string path_;
-  std::string temp_path_;
+  bool OpenThrough(const std::string& target);
+  bool OpenTemporary(const std::string& target, mode_t mode);
+
+  std::string path_;       // as given, for messages
+  std::string target_;     // the file replaced: path_, or a link's target
+  std::string temp_path_;  // empty when written through
   FILE* file_ = nullptr;
   std::string error_;
 };
+
+// Installs, once, the handlers that remove AtomicFile temporaries on SIGINT,
+// SIGTERM and SIGHUP, then end the process by the same signal (exit status
+// 128 + signal number: 130, 143, 129).
+void InstallInterruptCleanup();
 
 }  // namespace vbhc
 

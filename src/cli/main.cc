@@ -60,10 +60,20 @@ std::string EncodingOptionHelp() {
          "; NAME+cp1252 is NAME's bytes read as Windows-1252 and saved as UTF-8";
 }
 
+void BadOptionValue(const std::string& option, const std::string& value, const std::string& expected) {
+  throw boost::program_options::error(option + " " + value + ": expected " + expected);
+}
+
+long long CheckRange(const std::string& option, long long value, long long low, long long high,
+                     const std::string& expected) {
+  if (value < low || value > high) BadOptionValue(option, std::to_string(value), expected);
+  return value;
+}
+
 void CheckEncodingOption(const std::string& name) {
   const auto& known = KnownEncodings();
   if (!name.empty() && std::find(known.begin(), known.end(), name) == known.end()) {
-    throw boost::program_options::invalid_option_value("--encoding=" + name);
+    BadOptionValue("--encoding", name, "one of the encodings --help lists");
   }
 }
 

@@ -84,7 +84,7 @@ check "explain" sh -c "'$vbhc' explain 'trước ngày 30/6/2022' | grep -q 'dea
 # Streaming mode: one record per JSON line, bad lines reported by number, and
 # each record flushed before the next line is read (a map step must not wait
 # for end of input).
-check "stream records" sh -c "printf '{\"id\":\"a\",\"text\":\"trước ngày 30/6/2025\"}\\nnot json\\n{\"id\":2,\"text\":\"x\"}\\n' | '$vbhc' extract --stream > '$tmp/s' 2> '$tmp/se'; test \$? = 1 && test \$(wc -l < '$tmp/s') = 2 && grep -q 'stdin:2:' '$tmp/se' && grep -q '\"path\":\"a\"' '$tmp/s' && grep -q '\"path\":\"2\"' '$tmp/s'"
+check "stream records" sh -c "printf '{\"id\":\"a\",\"text\":\"trước ngày 30/6/2025\"}\\nnot json\\n{\"id\":2,\"text\":\"x\"}\\n' | '$vbhc' extract --stream > '$tmp/s' 2> '$tmp/se'; test \$? = 1 && test \$(wc -l < '$tmp/s') = 3 && grep -q 'stdin:2:' '$tmp/se' && grep -q '\"path\":\"a\"' '$tmp/s' && grep -q '\"path\":\"2\"' '$tmp/s'"
 check "stream flushes per record" /usr/bin/python3 -c "
 import subprocess, sys, threading
 p = subprocess.Popen(['$vbhc', 'extract', '--stream'], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
@@ -271,6 +271,42 @@ printf '{"id":"a","text":"Quyết định số 12/QĐ-UBND ngày 1/2/2025."}\n{"
 check "#21 validate_records.py on --stream output" sh -c "
   '$vbhc' extract --stream < '$out21/stream.jsonl' > '$out21/stream.out' &&
   /usr/bin/python3 tools/validate_records.py --texts-from-stream '$out21/stream.jsonl' schema/vbhc.plan-1.schema.json '$out21/stream.out'"
+
+# Issue #20: streams that keep every record; names from a file.
+s20="$tmp/i20" && mkdir -p "$s20"
+printf '{"id":"e","text":"bad \377 ngày 1/2/2025"}\nnot json\n{"id":77,"text":"Sở Nội vụ chủ trì rà soát."}\n{"text":"Quyết định số 12/QĐ-UBND"}\n' > "$s20/in.jsonl"
+check "#20 --stream: one record per line, in order, whatever --jobs" sh -c "
+  '$vbhc' extract --stream --jobs 1 < '$s20/in.jsonl' > '$s20/j1' 2>/dev/null; [ \$? = 1 ] &&
+  '$vbhc' extract --stream --jobs 3 < '$s20/in.jsonl' > '$s20/j3' 2>/dev/null; cmp '$s20/j1' '$s20/j3' &&
+  [ \$(wc -l < '$s20/j1') = 4 ]"
+check "#20 --stream: invalid UTF-8 is U+FFFD and a warning, as in a file" sh -c "
+  head -1 '$s20/j1' | grep -q '\"message\":\"invalid UTF-8: byte 0xFF never occurs in UTF-8\"' &&
+  head -1 '$s20/j1' | grep -q '\"value\":\"2025-02-01\"'"
+check "#20 --stream: a bad line gives an error record with its line number" sh -c "
+  sed -n 2p '$s20/j1' | grep -q '\"path\":\"stdin:2\"' && sed -n 2p '$s20/j1' | grep -q 'stdin:2: not JSON'"
+check "#20 --stream: ids passed through as given, missing ones named by line" sh -c "
+  sed -n 3p '$s20/j1' | grep -q '\"path\":\"77\".*\"id\":77' && sed -n 4p '$s20/j1' | grep -q '\"path\":\"stdin:4\"'"
+check "#20 --stream --skip-bad-lines: no record for a bad line" sh -c "
+  '$vbhc' extract --stream --skip-bad-lines < '$s20/in.jsonl' 2>/dev/null | wc -l | grep -qx 3"
+check "#20 --stream records validate" sh -c "
+  /usr/bin/python3 tools/validate_records.py --texts-from-stream '$s20/in.jsonl' schema/vbhc.plan-1.schema.json '$s20/j1'"
+find corpora/written -name '*.txt' | sort > "$s20/list"
+find corpora/written -name '*.txt' -print0 | sort -z > "$s20/list0"
+check "#20 --files-from, lines and NUL-separated, equal the same files named" sh -c "
+  '$vbhc' extract \$(cat '$s20/list') > '$s20/named' &&
+  '$vbhc' extract --files-from '$s20/list' | cmp - '$s20/named' &&
+  '$vbhc' extract --files-from '$s20/list0' -0 | cmp - '$s20/named'"
+check "#20 --files-from: a missing name is reported, the rest processed" sh -c "
+  printf 'nope.txt\n%s\n' corpora/seeds/000_bc5beaa1cfb17d56.txt | '$vbhc' extract --files-from - > '$s20/fm' 2> '$s20/fm-err';
+  [ \$? = 1 ] && grep -q 'nope.txt' '$s20/fm-err' && [ \$(wc -l < '$s20/fm') = 1 ]"
+if command -v parallel >/dev/null 2>&1; then
+  check "#20 GNU parallel --pipe over --stream keeps every record, in order" sh -c "
+    i=0; while [ \$i -lt 60 ]; do printf '{\"id\":%d,\"text\":\"Sở Tư pháp chủ trì, hoàn thành trước ngày 30/6/2026.\"}\n' \$i; i=\$((i+1)); done > '$s20/many.jsonl' &&
+    parallel --will-cite --keep-order --pipe -N 7 '$vbhc' extract --stream < '$s20/many.jsonl' > '$s20/par' &&
+    '$vbhc' extract --stream < '$s20/many.jsonl' | cmp - '$s20/par'"
+else
+  echo "skipped: #20 GNU parallel (Debian package parallel not installed)"
+fi
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

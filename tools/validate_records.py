@@ -24,13 +24,15 @@ def stream_texts(path):
     """The UTF-8 bytes of each input line's text, by its id (as vbhc writes it)."""
     texts = {}
     with open(path, encoding="utf-8", errors="surrogateescape") as f:
-        for line in f:
+        for n, line in enumerate(f, 1):
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError:
                 continue
             if isinstance(obj, dict) and "text" in obj:
-                texts[str(obj.get("id"))] = str(obj["text"]).encode("utf-8", "surrogateescape")
+                key = obj["id"] if isinstance(obj.get("id"), str) else (
+                    f"stdin:{n}" if "id" not in obj else json.dumps(obj["id"]))
+                texts[key] = str(obj["text"]).encode("utf-8", "surrogateescape")
     return texts
 
 
@@ -73,6 +75,8 @@ def main():
             bad += bool(errors)
             if errors or record["source"]["encoding"] != "utf-8":
                 continue  # spans of legacy bytes: checked by tests/encoding_test.cc
+            if not any(record.get(key) for key in ITEM_KEYS):
+                continue  # nothing to slice (an error record of --stream, an empty text)
             raw, why = source_bytes(record, a.base, texts)
             if raw is None:
                 print(f"{a.records}:{n}: spans not checked: {why}")

@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/extract_stream.h"
 #include "cli/input.h"
 #include "extract/extractor.h"
 #include "output/record_json.h"
@@ -32,37 +33,6 @@ struct Outcome {
   std::string error;   // why the document has no record
   size_t bytes = 0;    // input size, for progress
 };
-
-// Reads JSON Lines {"id": …, "text": …} from standard input and writes one
-// record per line, flushed at once: vbhc as a map step (GNU parallel --pipe,
-// Hadoop Streaming, Spark RDD.pipe).  A bad line is reported with its number
-// and skipped; the others go on.
-int RunStream(const Extractor& extractor, const std::string& format) {
-  std::string line;
-  size_t number = 0;
-  int failed = 0;
-  while (std::getline(std::cin, line)) {
-    ++number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    Json in = Json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (in.is_discarded() || !in.is_object() || !in.contains("text") || !in["text"].is_string()) {
-      std::cerr << "vbhc extract: stdin:" << number
-                << ": expected a JSON object with a string \"text\" (and an \"id\")\n";
-      ++failed;
-      continue;
-    }
-    std::string id = !in.contains("id") ? std::to_string(number)
-                     : in["id"].is_string() ? in["id"].get<std::string>() : in["id"].dump();
-    const std::string& text = in["text"].get_ref<const std::string&>();
-    Json record = extractor.Extract(text, id);
-    std::string out = format == "json" ? RecordToJsonLine(record) : RecordToText(record);
-    if (fwrite(out.data(), 1, out.size(), stdout) != out.size() || fflush(stdout) != 0) {
-      std::cerr << "vbhc extract: standard output: cannot write: " << std::strerror(errno) << "\n";
-      return kExitOutput;
-    }
-  }
-  return failed ? kExitSomeInputsFailed : kExitOk;
-}
 
 // Progress on standard error, only when it is a terminal: files, MB, MB/s, ETA.
 class Progress {
@@ -94,12 +64,27 @@ class Progress {
 
 }  // namespace
 
+// Returns the extractor's options from --accentless and --encoding.
+ExtractOptions ExtractOptionsOf(const std::string& accentless, const std::string& encoding) {
+  ExtractOptions extract_options;
+  if (accentless == "yes") {
+    extract_options.force_view = 1;
+  } else if (accentless == "no") {
+    extract_options.force_view = 0;
+  } else if (accentless != "auto") {
+    BadOptionValue("--accentless", accentless, "auto, yes or no");
+  }
+  CheckEncodingOption(encoding);
+  extract_options.encoding = encoding;
+  return extract_options;
+}
+
 // More worker threads than this is a typo, not a machine.
 constexpr long long kMaxJobs = 1024;
 
 int RunExtract(const std::vector<std::string>& args) {
   po::options_description options("vbhc extract [OPTIONS] [FILE|DIR|-]...");
-  std::string output, glob, format, rules_dir, accentless, extract_encoding;
+  std::string output, glob, format, rules_dir, accentless, extract_encoding, files_from;
   long long jobs = 0;
   long long max_bytes = 0;
   options.add_options()("help,h", "show this help")(
@@ -113,7 +98,13 @@ int RunExtract(const std::vector<std::string>& args) {
       "accentless", po::value(&accentless)->default_value("auto"),
       "match through the accentless view: auto, yes or no")(
       "encoding", po::value(&extract_encoding), EncodingOptionHelp().c_str())(
-      "stream", "read JSON Lines {\"id\", \"text\"} on standard input, write one record per line");
+      "stream", "read JSON Lines {\"id\", \"text\"} on standard input, write one record per line "
+                "(in order, --jobs threads)")(
+      "skip-bad-lines", "with --stream: a line that is not a JSON object with a string \"text\" gets no "
+                        "record (default: an error record, so that every line has one)")(
+      "files-from", po::value(&files_from), "read the inputs' names from FILE (- for standard input), one "
+                                            "a line")(
+      "null,0", "with --files-from: names end with NUL, not a line break (find -print0)");
   po::variables_map vm = ParseCommandLine(args, options, "input");
   po::notify(vm);
   if (vm.count("help")) {
@@ -123,28 +114,25 @@ int RunExtract(const std::vector<std::string>& args) {
   if (format != "json" && format != "text") BadOptionValue("--format", format, "json or text");
   CheckRange("--jobs", jobs, 0, kMaxJobs, "a number of threads from 0 (all cores) to " + std::to_string(kMaxJobs));
   CheckRange("--max-bytes", max_bytes, 1, 1ll << 40, "a size in bytes, at least 1");
-  ExtractOptions extract_options;
-  if (accentless == "yes") {
-    extract_options.force_view = 1;
-  } else if (accentless == "no") {
-    extract_options.force_view = 0;
-  } else if (accentless != "auto") {
-    BadOptionValue("--accentless", accentless, "auto, yes or no");
-  }
-  CheckEncodingOption(extract_encoding);
-  extract_options.encoding = extract_encoding;
+  const ExtractOptions extract_options = ExtractOptionsOf(accentless, extract_encoding);
   std::unique_ptr<RuleSet> rules = LoadRulesOrReport(rules_dir);
   if (!rules) return kExitRules;
   Extractor extractor(*rules, extract_options);
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());  // NOLINT
   if (vm.count("stream")) {
     if (vm.count("input") || vm.count("output")) throw po::error("--stream reads standard input and writes standard output");
-    return RunStream(extractor, format);
+    return RunStream(extractor, {format, static_cast<size_t>(jobs), vm.count("skip-bad-lines") > 0});
   }
 
   std::vector<std::string> inputs =
-      vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{"-"};
+      vm.count("input") ? vm["input"].as<std::vector<std::string>>()
+      : files_from.empty() ? std::vector<std::string>{"-"} : std::vector<std::string>{};
   std::vector<std::string> errors;
   PathList files = ExpandInputs(inputs, glob, &errors);
+  if (!files_from.empty() && !ReadNameList(files_from, vm.count("null") ? '\0' : '\n', glob, &files, &errors)) {
+    std::cerr << "vbhc extract: " << errors.back() << "\n";
+    return kExitSomeInputsFailed;
+  }
   int failed = static_cast<int>(errors.size());
   for (const std::string& e : errors) std::cerr << "vbhc extract: " << e << "\n";
 
@@ -172,7 +160,6 @@ int RunExtract(const std::vector<std::string>& args) {
 
   // Workers fill a bounded window of slots (a ring: memory does not grow
   // with the number of files); this thread writes them in order.
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());  // NOLINT
   const size_t window = static_cast<size_t>(jobs) * 8;
   std::vector<std::optional<Outcome>> slots(window + 1);
   std::mutex mutex;

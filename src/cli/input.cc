@@ -170,6 +170,44 @@ PathList ExpandInputs(const std::vector<std::string>& args, const std::string& g
   return out;
 }
 
+bool ReadNameList(const std::string& list, char separator, const std::string& glob, PathList* out,
+                  std::vector<std::string>* errors) {
+  FILE* in = list == "-" ? stdin : std::fopen(list.c_str(), "rb");
+  if (!in) {
+    errors->push_back(list + ": cannot read the list of names: " + std::strerror(errno));
+    return false;
+  }
+  // Names go straight into the compact PathList: a million of them hold
+  // no std::string each.
+  std::string name;
+  std::vector<std::string> one(1);
+  for (int c; (c = std::fgetc(in)) != EOF || !name.empty();) {
+    if (c != EOF && c != separator) {
+      name.push_back(static_cast<char>(c));
+      continue;
+    }
+    if (separator == '\n' && !name.empty() && name.back() == '\r') name.pop_back();
+    if (!name.empty()) {
+      struct stat st {};
+      if (stat(name.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+        one[0] = name;
+        PathList walked = ExpandInputs(one, glob, errors);
+        for (size_t i = 0; i < walked.size(); ++i) out->push_back(walked[i]);
+      } else if (stat(name.c_str(), &st) != 0) {
+        errors->push_back(name + ": " + std::strerror(errno));
+      } else {
+        out->push_back(name);
+      }
+    }
+    name.clear();
+    if (c == EOF) break;
+  }
+  const bool read_error = std::ferror(in) != 0;
+  if (in != stdin) std::fclose(in);
+  if (read_error) errors->push_back(list + ": cannot read the list of names");
+  return !read_error;
+}
+
 int OpenInput(const std::string& path, std::string* error) {
   if (path == "-") return STDIN_FILENO;
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);

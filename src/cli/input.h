@@ -71,6 +71,14 @@ class PathList {
 PathList ExpandInputs(const std::vector<std::string>& args, const std::string& glob,
                       std::vector<std::string>* errors);
 
+// Appends the names listed in file `list` ("-" = standard input), each
+// ending with `separator` ('\n' or '\0'), to *out: files as named,
+// directories walked as ExpandInputs does.  Returns false with the reason in
+// *errors when the list cannot be read; a name that does not exist is an
+// error of its own, and the rest goes on.
+bool ReadNameList(const std::string& list, char separator, const std::string& glob, PathList* out,
+                  std::vector<std::string>* errors);
+
 // Opens `path` for reading ("-" = standard input, not to be closed).
 // Returns the descriptor, or -1 with *error set ("reason").
 int OpenInput(const std::string& path, std::string* error);

@@ -1,11 +1,11 @@
 #!/bin/sh
-# Checks that src/ includes flow one way: cli -> output -> extract -> rules -> text.
+# Checks that src/ includes flow one way: python -> cli -> output -> extract -> rules -> text.
 # A file may include its own folder and the folders below it, never one above,
 # and every project include names its folder ("text/normalizer.h").
 # Usage: tools/check-layers.sh [SRC_DIR]   (exit 0: clean; 1: a violation, listed)
 set -eu
 src=${1:-"$(dirname "$0")/../src"}
-layers="text rules extract output cli"   # lowest first
+layers="text rules extract output cli python"   # lowest first
 
 rank() {
   i=0

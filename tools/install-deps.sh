@@ -8,4 +8,5 @@ apt-get install -y -qq --no-install-recommends \
   libicu-dev libre2-dev libboost-program-options-dev libboost-dev libutf8proc-dev \
   libgtest-dev libtomlplusplus-dev nlohmann-json3-dev libssl-dev libsqlite3-dev \
   libbenchmark-dev libmimalloc-dev icu-devtools python3-jsonschema time valgrind clang-14 clang libfuzzer-14-dev \
+  pybind11-dev python3-dev python3-pytest python3-dask python3-distributed parallel \
   postgresql >/dev/null

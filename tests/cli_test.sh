@@ -308,5 +308,49 @@ else
   echo "skipped: #20 GNU parallel (Debian package parallel not installed)"
 fi
 
+# Issue #19: search that never answers wrongly.
+a19="$tmp/i19" && mkdir -p "$a19/docs" && cp corpora/written/*.txt "$a19/docs/"
+db19="$a19/a.sqlite"
+(cd "$a19" && "$vbhc" index --db "$db19" docs 2>/dev/null)
+check "#19 the same documents under another spelling of their path change nothing" sh -c "
+  cd '$a19' && '$vbhc' index --db '$db19' ./docs/ 2>&1 | grep -q \"0 added, 0 replaced, \$(ls docs | wc -l) unchanged\" &&
+  '$vbhc' index --db '$db19' '$a19/docs' 2>&1 | grep -q \"0 added, 0 replaced, \$(ls docs | wc -l) unchanged\""
+check "#19 two documents from standard input keep their own rows" sh -c "
+  echo 'Quyết định số 1/QĐ-UBND' | '$vbhc' index --db '$db19' - 2>&1 | grep -q '1 added' &&
+  echo 'Quyết định số 2/QĐ-UBND' | '$vbhc' index --db '$db19' - 2>&1 | grep -q '1 added' &&
+  echo 'Quyết định số 3/QĐ-UBND' | '$vbhc' index --db '$db19' --name memo-3 - 2>&1 | grep -q '1 added' &&
+  '$vbhc' search --db '$db19' --cites 3/QĐ-UBND --format json | grep -q '\"path\":\"memo-3\"'"
+check "#19 --from d/m/yyyy is a day, not a string" sh -c "
+  '$vbhc' search --db '$db19' --from 01/11/2025 --format json > '$a19/f' && ! grep -q '\"date\":\"2024' '$a19/f' && grep -q '\"date\":\"2025-11-12\"' '$a19/f'"
+check "#19 --to d/m/yyyy excludes the year after" sh -c "
+  '$vbhc' search --db '$db19' --to 31/12/2024 --format json > '$a19/t' && ! grep -q '\"date\":\"2025' '$a19/t' && grep -q '\"date\":\"2024-03-05\"' '$a19/t'"
+check "#19 --from 2025 --to 2025 and --from 2025-11 --to 2025-11 are that year and that month" sh -c "
+  '$vbhc' search --db '$db19' --from 2025 --to 2025 | grep -q '88/KH-UBND' &&
+  '$vbhc' search --db '$db19' --from 2025-11 --to 2025-11 | grep -q '88/KH-UBND'"
+check "#19 an impossible date is exit 2" expect_exit 2 "$vbhc" search --db "$db19" --from 2025-13-45
+check "#19 --number: the document and who cites it, said so; spaces of the number ignored" sh -c "
+  '$vbhc' search --db '$db19' --number '57 / KH-UBND' --format json > '$a19/n' &&
+  grep 'kh-tinh-mau-chuyen-doi-so' '$a19/n' | grep -q '\"relation\":\"document\"' &&
+  grep 'qd-so-mau-cot-tien-do' '$a19/n' | grep -q '\"relation\":\"cites\",\"reference\":\"Kế hoạch số 57/KH-UBND'"
+check "#19 null is null in JSON" sh -c "
+  '$vbhc' search --db '$db19' --text 'chuyen doi so' --format json | grep 'tin-mau-chuyen-doi-so' | grep -q '\"number\":null'"
+check "#19 full text: ranked, a snippet with the match marked, accented or not" sh -c "
+  '$vbhc' search --db '$db19' --text 'chuyển đổi số' --format json > '$a19/x1' &&
+  '$vbhc' search --db '$db19' --text 'chuyen doi so' --format json > '$a19/x2' && cmp '$a19/x1' '$a19/x2' &&
+  grep -q '\"snippet\":\"[^\"]*\\[chuyen\\]' '$a19/x1'"
+check "#19 full text: OR, NOT, a phrase, a prefix" sh -c "
+  '$vbhc' search --db '$db19' --text 'casino OR \"giao thông\"' | grep -q 'kh-mau-giao-thong-phan-cong' &&
+  ! '$vbhc' search --db '$db19' --text 'giao NOT thông' | grep -q 'kh-mau-giao-thong-phan-cong' &&
+  '$vbhc' search --db '$db19' --text 'khởi*' | grep -q 'kh-mau-giao-thong-phan-cong'"
+check "#19 honest counts when --limit cuts" sh -c "
+  '$vbhc' search --db '$db19' --text 'ngày' --limit 2 | tail -1 | grep -Eqx '2 of [0-9]+ documents'"
+check "#19 nothing found is exit 1, as grep" expect_exit 1 "$vbhc" search --db "$db19" --text xyzzyq
+check "#19 README: who cites a number, each document once" sh -c "
+  /usr/bin/python3 -c \"
+import sqlite3, sys
+c = sqlite3.connect('$db19')
+rows = c.execute(\\\"SELECT DISTINCT d.path, d.number FROM refs r JOIN documents d ON d.id = r.document_id WHERE r.number = '57/KH-UBND'\\\").fetchall()
+sys.exit(0 if len(rows) == len(set(rows)) and rows else 1)\""
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -129,6 +129,29 @@ TEST(ValuesTest, ExpandAbbreviations) {
   }
 }
 
+// Issue #19: the dates a person types for --from/--to, of any precision.
+TEST(ValuesTest, UserDateBounds) {
+  struct {
+    std::string text, first, last;  // "" when no date
+  } cases[] = {
+      {"2025", "2025-01-01", "2025-12-31"},    {"2025-11", "2025-11-01", "2025-11-30"},
+      {"01/11/2025", "2025-11-01", "2025-11-01"}, {"1-11-2025", "2025-11-01", "2025-11-01"},
+      {"14.10.2021", "2021-10-14", "2021-10-14"}, {"11/2025", "2025-11-01", "2025-11-30"},
+      {"Q4/2025", "2025-10-01", "2025-12-31"},  {"2025-13-45", "", ""},
+      {"31/02/2025", "", ""},                    {"11/25", "", ""},
+      {"hôm qua", "", ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    const auto bounds = UserDateBounds(c.text);
+    EXPECT_EQ(bounds.has_value(), !c.first.empty());
+    if (bounds) {
+      EXPECT_EQ(bounds->first, c.first);
+      EXPECT_EQ(bounds->second, c.last);
+    }
+  }
+}
+
 // Issue #16: task deadlines of any precision compared by their bounds
 // (vbhc search --due-before / --due-after).
 TEST(ValuesTest, IsoBounds) {

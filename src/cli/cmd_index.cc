@@ -3,6 +3,7 @@
 //             [--from DATE] [--to DATE] [--deadline-year Y] [--text Q] [--format table|json]
 #include <boost/program_options.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <set>
@@ -17,16 +18,30 @@ namespace vbhc {
 
 namespace po = boost::program_options;
 
+namespace {
+
+// Returns the absolute path of `path` with "." and ".." resolved and
+// symbolic links followed where they exist.
+std::string CanonicalPath(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path canonical = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+  return ec ? path : canonical.string();
+}
+
+}  // namespace
+
 int RunIndex(const std::vector<std::string>& args) {
   po::options_description options("vbhc index [OPTIONS] [FILE|DIR]...");
-  std::string db_path, glob, rules_dir;
+  std::string db_path, glob, rules_dir, stdin_name;
   size_t batch = 0, max_bytes = 0;
   options.add_options()("help,h", "show this help")(
       "db", po::value(&db_path)->required(), "the SQLite database (created if missing)")(
       "glob", po::value(&glob)->default_value("*.txt"), "file names to take from directories")(
       "rules", po::value(&rules_dir), "load rules from DIR instead of the embedded ones")(
       "batch", po::value(&batch)->default_value(200), "documents per transaction")(
-      "max-bytes", po::value(&max_bytes)->default_value(256u << 20), "refuse larger documents");
+      "max-bytes", po::value(&max_bytes)->default_value(256u << 20), "refuse larger documents")(
+      "name", po::value(&stdin_name), "the name of a document read from standard input (-); "
+                                      "default: stdin:SHA256 of its bytes");
   po::variables_map vm = ParseCommandLine(args, options, "input");
   if (vm.count("help")) {
     std::cout << options;
@@ -57,14 +72,17 @@ int RunIndex(const std::vector<std::string>& args) {
   };
   std::string bytes, error;
   for (size_t i = 0; i < files.size(); ++i) {
-    const std::string path = files[i];
-    seen.insert(path);
-    if (!ReadInput(path, max_bytes, &bytes, &error) || LooksBinary(bytes, &error)) {
-      std::cerr << "vbhc index: " << path << ": " << error << "\n";
+    const std::string given = files[i];
+    if (!ReadInput(given, max_bytes, &bytes, &error) || LooksBinary(bytes, &error)) {
+      std::cerr << "vbhc index: " << given << ": " << error << "\n";
       ++failed;
       continue;
     }
     std::string sha = Sha256Hex(bytes);
+    // One document, one row: stored under its canonical absolute path, so
+    // that docs/, ./docs/ and /abs/docs/ name the same rows (issue #19).
+    const std::string path = given == "-" ? (stdin_name.empty() ? "stdin:" + sha : stdin_name) : CanonicalPath(given);
+    seen.insert(path);
     std::optional<std::string> stored = db.StoredSha256(path);
     if (stored && *stored == sha) {
       ++unchanged;
@@ -82,10 +100,14 @@ int RunIndex(const std::vector<std::string>& args) {
     return kExitOutput;
   }
   // Documents indexed from these inputs before and gone now.
+  std::vector<std::string> canonical_inputs;
+  for (const std::string& in : inputs) {
+    if (in != "-") canonical_inputs.push_back(CanonicalPath(in));
+  }
   for (const std::string& path : db.Paths()) {
     if (seen.count(path)) continue;
     bool under_input = false;
-    for (const std::string& in : inputs) {
+    for (const std::string& in : canonical_inputs) {
       std::string prefix = in.back() == '/' ? in : in + "/";
       under_input = under_input || path == in || path.rfind(prefix, 0) == 0;
     }
@@ -124,7 +146,65 @@ int PrintTasks(IndexDb& db, const SearchQuery& q, const std::string& format) {
     }
   }
   if (format == "table") std::cout << hits.size() << " tasks\n";
-  return kExitOk;
+  return hits.empty() ? kExitSomeInputsFailed : kExitOk;  // like grep
+}
+
+}  // namespace
+
+namespace {
+
+// Returns "" as JSON null: the index stores missing fields as empty text.
+Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+// Prints the documents found: what each is to the query (the document, or
+// one citing it and by which text), its date, type, number, issuer and title,
+// and a snippet for --text; the footer counts honestly ("100 of 340").
+void PrintDocuments(const SearchResult& result, const std::string& format) {
+  for (const SearchHit& h : result.hits) {
+    if (format == "json") {
+      Json j = {{"path", h.path},         {"relation", h.relation}, {"reference", OrNull(h.reference)},
+                {"type", OrNull(h.type)}, {"number", OrNull(h.number)}, {"date", OrNull(h.date)},
+                {"issuer", OrNull(h.issuer)}, {"title", OrNull(h.title)}};
+      if (!h.snippet.empty()) j["snippet"] = h.snippet;
+      std::cout << j.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+      continue;
+    }
+    std::cout << (h.date.empty() ? "-" : h.date) << "  " << h.type << " " << h.number << "  " << h.path;
+    if (h.relation == "cites") std::cout << "  (cites it: " << h.reference << ")";
+    std::cout << "\n";
+    if (!h.issuer.empty() || !h.title.empty()) std::cout << "    " << h.issuer << (h.title.empty() ? "" : " — ") << h.title << "\n";
+    if (!h.snippet.empty()) {
+      std::string snippet = h.snippet;
+      std::replace(snippet.begin(), snippet.end(), '\n', ' ');
+      std::cout << "    " << snippet << "\n";
+    }
+  }
+  if (format == "table") {
+    std::cout << result.hits.size();
+    if (result.total > result.hits.size()) std::cout << " of " << result.total;
+    std::cout << " documents\n";
+  }
+}
+
+// Turns --from/--to (and --due-before/--due-after) into ISO days of any
+// precision a person types ("2025", "2025-11", "Q4/2025", "01/11/2025"):
+// a start takes its first day, an end its last.  False with a message when
+// one is no date.
+bool ParseSearchDates(SearchQuery* q) {
+  for (auto [option, value, last] : {std::tuple{"--from", &q->date_from, false},
+                                     std::tuple{"--to", &q->date_to, true},
+                                     std::tuple{"--due-before", &q->due_before, true},
+                                     std::tuple{"--due-after", &q->due_after, false}}) {
+    if (value->empty()) continue;
+    const auto bounds = UserDateBounds(*value);
+    if (!bounds) {
+      std::cerr << "vbhc search: " << option << " " << *value
+                << ": not a date (2025-12-31, 2025-12, 2025-Q4, 2025, 31/12/2025, 12/2025)\n";
+      return false;
+    }
+    *value = last ? bounds->second : bounds->first;
+  }
+  return true;
 }
 
 }  // namespace
@@ -135,18 +215,19 @@ int RunSearch(const std::vector<std::string>& args) {
   SearchQuery q;
   options.add_options()("help,h", "show this help")(
       "db", po::value(&db_path)->required(), "the SQLite database made by vbhc index")(
-      "number", po::value(&q.number), "a document number (2631/QĐ-UBND, also typed 2631/QD-UBND): "
-                                      "the document itself and those citing it")(
+      "number", po::value(&q.number), "a document number (2631/QĐ-UBND, also typed 2631/QD-UBND or "
+                                      "'2631 / QĐ-UBND'): the document itself and those citing it")(
       "cites", po::value(&q.cites), "documents that cite this number (the citation graph)")(
-      "issuer", po::value(&q.issuer), "part of the issuer's name, accents optional")(
-      "from", po::value(&q.date_from), "documents dated on or after (ISO date)")(
-      "to", po::value(&q.date_to), "documents dated on or before (ISO date)")(
+      "issuer", po::value(&q.issuer), "part of the issuer's name, accents and abbreviations optional")(
+      "from", po::value(&q.date_from), "documents dated on or after this day, month, quarter or year "
+                                       "(2025, 2025-11, 2025-Q4, 2025-11-01, 01/11/2025)")(
+      "to", po::value(&q.date_to), "documents dated on or before (same forms; 2025 = to 2025-12-31)")(
       "deadline-year", po::value(&q.deadline_year), "documents with a deadline in this year")(
-      "text", po::value(&q.text), "a phrase of the text, accents optional")(
+      "text", po::value(&q.text), "full text, accents optional, ranked (bm25): words, \"a phrase\", "
+                                  "a OR b, a NOT b, prefix*")(
       "lead", po::value(&q.lead), "tasks whose lead agency's name holds this, accents optional "
                                   "(lists tasks instead of documents)")(
-      "due-before", po::value(&q.due_before), "tasks due by this day, month, quarter or year (ISO: "
-                                              "2025-12-31, 2025-12, 2025-Q4, 2025)")(
+      "due-before", po::value(&q.due_before), "tasks due by this day, month, quarter or year")(
       "due-after", po::value(&q.due_after), "tasks due on or after this day, month, quarter or year")(
       "limit", po::value(&q.limit)->default_value(100), "at most this many results")(
       "format", po::value(&format)->default_value("table"), "table (people) or json (JSON Lines)");
@@ -158,43 +239,29 @@ int RunSearch(const std::vector<std::string>& args) {
   }
   po::notify(vm);
   if (format != "table" && format != "json") BadOptionValue("--format", format, "table or json");
+  CheckRange("--limit", q.limit, 1, 1000000, "a number of results from 1");
   if (!std::filesystem::exists(db_path)) {
     std::cerr << "vbhc search: " << db_path << ": no such database (make it with vbhc index)\n";
     return kExitUsage;
   }
-  // Task dates of any precision: "--due-before 2025" is the end of 2025.
-  for (auto [option, value, last] : {std::tuple{"--due-before", &q.due_before, true},
-                                     std::tuple{"--due-after", &q.due_after, false}}) {
-    if (value->empty()) continue;
-    const auto bounds = IsoBounds(*value);
-    if (!bounds) {
-      std::cerr << "vbhc search: " << option << " " << *value
-                << ": not an ISO day, month, quarter or year (2025-12-31, 2025-12, 2025-Q4, 2025)\n";
-      return kExitUsage;
-    }
-    *value = last ? bounds->second : bounds->first;
-  }
-  // Names are compared with their abbreviations expanded (UBND = Ủy ban nhân dân).
+  if (!ParseSearchDates(&q)) return kExitUsage;
+  // Names are compared with their abbreviations expanded (UBND = Ủy ban
+  // nhân dân), numbers in the canonical form of extraction.
   std::unique_ptr<RuleSet> rules = LoadRulesOrReport("");
   if (!rules) return kExitRules;
+  for (std::string* number : {&q.number, &q.cites}) {
+    if (!number->empty()) *number = CanonicalNumber(*number, *rules);
+  }
   IndexDb db(db_path, rules.get());
   if (!q.lead.empty() || !q.due_before.empty() || !q.due_after.empty()) return PrintTasks(db, q, format);
-  std::vector<SearchHit> hits = db.Search(q);
+  SearchResult result = db.Search(q);
   if (!db.ok()) {
     std::cerr << "vbhc search: " << db.error() << "\n";
     return kExitUsage;
   }
-  for (const SearchHit& h : hits) {
-    if (format == "json") {
-      Json j = {{"path", h.path}, {"type", h.type},     {"number", h.number},
-                {"date", h.date}, {"issuer", h.issuer}, {"title", h.title}};
-      std::cout << j.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
-    } else {
-      std::cout << h.date << "  " << h.type << " " << h.number << "  " << h.path << "\n";
-    }
-  }
-  if (format == "table") std::cout << hits.size() << " documents\n";
-  return kExitOk;
+  PrintDocuments(result, format);
+  // Like grep: nothing found is exit 1.
+  return result.total == 0 ? kExitSomeInputsFailed : kExitOk;
 }
 
 }  // namespace vbhc

@@ -1,5 +1,7 @@
 #include "output/index_db.h"
 
+#include <cctype>
+
 #include <sqlite3.h>
 
 #include "text/normalizer.h"
@@ -269,57 +271,140 @@ std::vector<TaskHit> IndexDb::SearchTasks(const SearchQuery& q) {
   return hits;
 }
 
-std::vector<SearchHit> IndexDb::Search(const SearchQuery& q) {
-  std::string sql = "SELECT DISTINCT d.path, d.type, d.number, d.date, d.issuer, d.title FROM documents d";
+namespace {
+
+// Returns an FTS5 query on the folded text: the words folded (accents
+// optional), the operators OR, AND, NOT, NEAR, quotes, parentheses and a
+// prefix's '*' kept as FTS5 reads them.
+std::string FoldedFtsQuery(const std::string& query) {
+  std::string out, word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (word == "OR" || word == "AND" || word == "NOT" || word == "NEAR") {
+      out += word;
+    } else {
+      std::string folded = FoldString(word);
+      // FTS5 barewords are letters and digits: anything else goes in quotes.
+      bool bare = true;
+      for (char c : folded) bare = bare && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+      out += bare ? folded : "\"" + folded + "\"";
+    }
+    word.clear();
+  };
+  bool quoted = false;
+  for (char c : query) {
+    if (c == '"') {
+      flush();
+      out.push_back(c);
+      quoted = !quoted;
+    } else if (!quoted && (c == '(' || c == ')' || c == '*' || c == ' ')) {
+      flush();
+      out.push_back(c);
+    } else if (quoted && c == ' ') {
+      out += FoldString(word) + " ";
+      word.clear();
+    } else {
+      word.push_back(c);
+    }
+  }
+  if (quoted) {
+    out += FoldString(word);
+    word.clear();
+  }
+  flush();
+  return out;
+}
+
+}  // namespace
+
+SearchResult IndexDb::Search(const SearchQuery& q) {
+  // The documents that match, each once, with how it relates to a number
+  // asked for; ranked by bm25 for full text, else by date.
+  std::string from = "documents d";
+  std::string relation = "'document'", reference = "NULL", snippet = "NULL", order = "d.date, d.path";
   std::vector<std::string> where, args;
   if (!q.text.empty()) {
-    sql += " JOIN document_text t ON t.rowid = d.id";
+    from += " JOIN document_text t ON t.rowid = d.id";
     where.push_back("document_text MATCH ?");
-    // A phrase on the folded column, with the folded query: accents optional.
-    std::string phrase;
-    for (char c : FoldString(q.text)) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
-    args.push_back("folded : \"" + phrase + "\"");
+    args.push_back("folded : (" + FoldedFtsQuery(q.text) + ")");
+    snippet = "snippet(document_text, 1, '[', ']', '…', 12)";
+    order = "bm25(document_text), d.path";
   }
   if (!q.number.empty()) {
+    const std::string number = FoldString(q.number);
+    relation = "CASE WHEN d.number_folded = ? THEN 'document' ELSE 'cites' END";
+    reference = "CASE WHEN d.number_folded = ? THEN NULL ELSE (SELECT r.text FROM refs r WHERE r.document_id = d.id "
+                "AND r.number_folded = ? LIMIT 1) END";
     where.push_back("(d.number_folded = ? OR d.id IN (SELECT document_id FROM refs WHERE number_folded = ?))");
-    args.push_back(FoldString(q.number));
-    args.push_back(FoldString(q.number));
+    args.push_back(number);
+    args.push_back(number);
+    args.insert(args.begin(), {number, number, number});  // relation, reference (2)
+    order = "d.number_folded = ? DESC, " + order;
+    args.push_back(number);
   }
+  std::vector<std::string> conditions;
+  std::vector<std::string> condition_args;
   if (!q.cites.empty()) {
-    where.push_back("d.id IN (SELECT document_id FROM refs WHERE number_folded = ?)");
-    args.push_back(FoldString(q.cites));
+    conditions.push_back("d.id IN (SELECT document_id FROM refs WHERE number_folded = ?)");
+    condition_args.push_back(FoldString(q.cites));
   }
   if (!q.issuer.empty()) {
-    where.push_back("d.issuer_folded LIKE ?");
-    args.push_back("%" + NameKey(q.issuer) + "%");
+    conditions.push_back("d.issuer_folded LIKE ?");
+    condition_args.push_back("%" + NameKey(q.issuer) + "%");
   }
   if (!q.date_from.empty()) {
-    where.push_back("d.date >= ?");
-    args.push_back(q.date_from);
+    conditions.push_back("d.date >= ?");
+    condition_args.push_back(q.date_from);
   }
   if (!q.date_to.empty()) {
-    where.push_back("d.date <= ?");
-    args.push_back(q.date_to);
+    conditions.push_back("d.date <= ?");
+    condition_args.push_back(q.date_to);
   }
   if (!q.deadline_year.empty()) {
-    where.push_back("d.id IN (SELECT document_id FROM deadlines WHERE substr(value, 1, 4) = ?)");
-    args.push_back(q.deadline_year);
+    conditions.push_back("d.id IN (SELECT document_id FROM deadlines WHERE substr(value, 1, 4) = ?)");
+    condition_args.push_back(q.deadline_year);
   }
-  for (size_t i = 0; i < where.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + where[i];
-  sql += " ORDER BY d.date, d.path LIMIT " + std::to_string(q.limit);
+  // Arguments in the order their '?' stand: select list, where, order by.
+  std::vector<std::string> select_args, where_args, order_args;
+  if (!q.number.empty()) {
+    select_args.assign(args.begin(), args.begin() + 3);
+    where_args.assign(args.begin() + 3, args.end() - 1);
+    order_args.push_back(args.back());
+  } else {
+    where_args = args;
+  }
+  for (size_t i = 0; i < conditions.size(); ++i) {
+    where.push_back(conditions[i]);
+    where_args.push_back(condition_args[i]);
+  }
+  std::string where_sql;
+  for (size_t i = 0; i < where.size(); ++i) where_sql += (i == 0 ? " WHERE " : " AND ") + where[i];
+
+  SearchResult result;
+  {
+    Statement count(db_, ("SELECT count(*) FROM " + from + where_sql).c_str());
+    for (size_t i = 0; i < where_args.size(); ++i) count.Bind(static_cast<int>(i + 1), where_args[i]);
+    if (count.ok() && count.Step() == SQLITE_ROW) result.total = std::stoull(count.Text(0));
+  }
+  const std::string sql = "SELECT d.path, d.type, d.number, d.date, d.issuer, d.title, " + relation + ", " + reference +
+                          ", " + snippet + " FROM " + from + where_sql + " ORDER BY " + order + " LIMIT " +
+                          std::to_string(q.limit);
   Statement s(db_, sql.c_str());
-  std::vector<SearchHit> hits;
   if (!s.ok()) {
     error_ = sqlite3_errmsg(db_);
-    return hits;
+    return result;
   }
-  for (size_t i = 0; i < args.size(); ++i) s.Bind(static_cast<int>(i + 1), args[i]);
+  int n = 1;
+  for (const auto* list : {&select_args, &where_args, &order_args}) {
+    for (const std::string& a : *list) s.Bind(n++, a);
+  }
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) {
-    hits.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5)});
+    result.hits.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6), s.Text(7),
+                           s.Text(8)});
   }
   if (rc != SQLITE_DONE) error_ = sqlite3_errmsg(db_);
-  return hits;
+  return result;
 }
 
 }  // namespace vbhc

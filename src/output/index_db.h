@@ -27,8 +27,8 @@ struct SearchQuery {
   std::string number;         // a document's own number or one it cites; accents optional
   std::string cites;          // documents citing this number
   std::string issuer;         // substring of the issuer, accents optional
-  std::string date_from;      // ISO; the document's own date
-  std::string date_to;
+  std::string date_from;      // ISO day; the document's own date on or after it
+  std::string date_to;        // ISO day; on or before it
   std::string deadline_year;  // documents with a deadline in that year
   std::string text;           // full-text query, accents optional
   // Tasks (SearchTasks): part of the lead's name, accents optional, and the
@@ -44,8 +44,20 @@ struct TaskHit {
   std::string path, number, lead, deadline, recurrence, task;
 };
 
+// One document found.  `relation` says what it is to a --number query: the
+// document itself ("document"), or one that cites it ("cites", with the
+// citation's text in `reference`).  Empty strings stand for null.
 struct SearchHit {
   std::string path, type, number, date, issuer, title;
+  std::string relation = "document";
+  std::string reference;
+  std::string snippet;  // with --text: the matching words in [brackets]
+};
+
+// A page of results and how many there are in all.
+struct SearchResult {
+  std::vector<SearchHit> hits;
+  size_t total = 0;
 };
 
 class IndexDb {
@@ -74,7 +86,7 @@ class IndexDb {
   bool Remove(const std::string& path);
 
   // Returns the documents that match the document fields of `query`.
-  std::vector<SearchHit> Search(const SearchQuery& query);
+  SearchResult Search(const SearchQuery& query);
   // Returns the tasks whose lead and deadline match `query` (lead, due_before,
   // due_after), soonest deadline first, undated last.
   std::vector<TaskHit> SearchTasks(const SearchQuery& query);

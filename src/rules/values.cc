@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace vbhc {
 namespace {
@@ -296,6 +297,31 @@ std::optional<std::pair<std::string, std::string>> IsoBounds(std::string_view is
   const int d = number(8, 2);
   if (iso.size() != 10 || iso[7] != '-' || d < 1 || d > last_day(year, month)) return std::nullopt;
   return std::make_pair(day(year, month, d), day(year, month, d));
+}
+
+std::optional<std::pair<std::string, std::string>> UserDateBounds(std::string_view text) {
+  if (auto iso = IsoBounds(text)) return iso;
+  std::vector<std::string> parts(1);
+  for (char c : text) {
+    if (c == '/' || c == '-' || c == '.') {
+      parts.emplace_back();
+    } else {
+      parts.back().push_back(c);
+    }
+  }
+  auto two = [](const std::string& s) { return s.size() == 1 ? "0" + s : s; };
+  std::string iso;
+  if (parts.size() == 3 && parts[2].size() == 4) {
+    iso = parts[2] + "-" + two(parts[1]) + "-" + two(parts[0]);  // d/m/yyyy
+  } else if (parts.size() == 2 && parts[1].size() == 4 && !parts[0].empty() &&
+             (parts[0][0] == 'Q' || parts[0][0] == 'q')) {
+    iso = parts[1] + "-Q" + parts[0].substr(1);  // Q4/2025
+  } else if (parts.size() == 2 && parts[1].size() == 4) {
+    iso = parts[1] + "-" + two(parts[0]);  // m/yyyy
+  } else {
+    return std::nullopt;
+  }
+  return IsoBounds(iso);
 }
 
 std::optional<Json> BuildFields(const RuleMatch& m, const RuleSet& rules,

@@ -67,6 +67,11 @@ std::optional<std::pair<std::string, std::string>> IsoBounds(std::string_view is
 // are compared in this form, so that either spelling finds the other.
 std::string ExpandAbbreviations(std::string_view folded, const RuleSet& rules);
 
+// Returns the first and last day of a date a person types: any IsoBounds
+// form, or Vietnamese order "14/10/2021", "14-10-2021", "14.10.2021",
+// "10/2021", "Q4/2025"; nullopt when it is no valid date.
+std::optional<std::pair<std::string, std::string>> UserDateBounds(std::string_view text);
+
 // Returns the number written with Vietnamese separators: "85,5" -> 85.5,
 // "1.200" -> 1200, "1.200,5" -> 1200.5.
 std::optional<double> ParseVietnameseNumber(std::string_view text);

@@ -199,7 +199,7 @@ check "search tasks due by a day: a quarter ends in it" sh -c "'$vbhc' search --
 check "search tasks due by a month: the quarter ends after it" sh -c "'$vbhc' search --db '$db' --lead 'Sở Thông tin' --due-before 2024-05 | grep -qx '0 tasks'"
 check "search tasks due after a year" sh -c "'$vbhc' search --db '$db' --due-after 2025 --format json > '$tmp/due' && grep -q 'Văn phòng Sở' '$tmp/due' && ! grep -q '2024-Q2' '$tmp/due'"
 check "exit 2: search with an impossible task date" expect_exit 2 "$vbhc" search --db "$db" --due-before 2025-02-30
-check "text view: the task table" sh -c "'$vbhc' extract --format text corpora/written/kh-tinh-mau-chuyen-doi-so.txt | grep -A3 'Nhiệm vụ (ai làm gì' | grep -q 'Sở Thông tin và Truyền thông *| 2024-Q2'"
+check "text view: the task table" sh -c "'$vbhc' extract --format text corpora/written/kh-tinh-mau-chuyen-doi-so.txt | grep -A3 'Nhiệm vụ (ai làm gì' | grep -q 'Sở Thông tin và Truyền thông *| quý II/2024'"
 check "index tables are plain SQL" /usr/bin/python3 -c "
 import sqlite3, sys
 c = sqlite3.connect('$db')
@@ -351,6 +351,30 @@ import sqlite3, sys
 c = sqlite3.connect('$db19')
 rows = c.execute(\\\"SELECT DISTINCT d.path, d.number FROM refs r JOIN documents d ON d.id = r.document_id WHERE r.number = '57/KH-UBND'\\\").fetchall()
 sys.exit(0 if len(rows) == len(set(rows)) and rows else 1)\""
+
+# Issue #18: the clerk's desk.
+r18="$tmp/i18" && mkdir -p "$r18"
+check "#18 report: one page, exit 0, no network asset" sh -c "
+  '$vbhc' report --today 2026-01-15 -o '$r18/r.html' corpora/written/kh-mau-giao-thong-phan-cong.txt corpora/written/qd-so-mau-cot-tien-do.txt &&
+  ! grep -Eq '(src|href)=\"(https?:)?//' '$r18/r.html'"
+if command -v chromium >/dev/null 2>&1; then
+  check "#18 report in headless Chromium: index, task table, overdue, highlights, links" sh -c "
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --dump-dom 'file://$r18/r.html' 2>/dev/null > '$r18/dom.html' &&
+    grep -q 'Mục lục' '$r18/dom.html' && grep -q 'Ai làm gì, đến khi nào' '$r18/dom.html' &&
+    grep -q '<td>Sở Xây dựng</td>' '$r18/dom.html' && grep -q 'class=\"overdue\"' '$r18/dom.html' &&
+    grep -q '<mark class=\"deadline\" title=\"deadline' '$r18/dom.html' && grep -q 'quý II/2026' '$r18/dom.html' &&
+    grep -q 'href=\"#doc-' '$r18/dom.html'"
+  check "#18 report screenshot in headless Chromium" sh -c "
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --window-size=1200,900 --screenshot='$r18/r.png' 'file://$r18/r.html' >/dev/null 2>&1 &&
+    [ \$(stat -c %s '$r18/r.png') -gt 20000 ]"
+else
+  echo "skipped: #18 Chromium cases (Debian package chromium not installed)"
+fi
+check "#18 explain reads a file" sh -c "'$vbhc' explain corpora/written/cv-so-mau-bao-cao-quy.txt | grep -q 'header.so'"
+check "#18 explain reads standard input" sh -c "printf 'hoàn thành trước ngày 30/6/2025' | '$vbhc' explain - | grep -q 'deadline.truoc_ngay'"
+check "#18 text view: Vietnamese dates and signs" sh -c "
+  '$vbhc' extract --format text corpora/written/kh-mau-giao-thong-phan-cong.txt > '$r18/t.txt' &&
+  grep -q 'ngày 12/11/2025' '$r18/t.txt' && grep -q '≥ 95%' '$r18/t.txt' && grep -q 'ngày 20 hằng tháng' '$r18/t.txt' && ! grep -q '>=' '$r18/t.txt'"
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

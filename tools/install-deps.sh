@@ -9,4 +9,5 @@ apt-get install -y -qq --no-install-recommends \
   libgtest-dev libtomlplusplus-dev nlohmann-json3-dev libssl-dev libsqlite3-dev \
   libbenchmark-dev libmimalloc-dev icu-devtools python3-jsonschema time valgrind clang-14 clang libfuzzer-14-dev \
   pybind11-dev python3-dev python3-pytest python3-dask python3-distributed parallel \
+  chromium fonts-dejavu-core libcpp-httplib-dev libical-dev libcsv-dev python3-icalendar curl \
   postgresql >/dev/null

@@ -3,6 +3,7 @@
 #include <boost/program_options.hpp>
 
 #include <fstream>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -74,7 +75,7 @@ int RunRules(const std::vector<std::string>& args) {
 }
 
 int RunExplain(const std::vector<std::string>& args) {
-  po::options_description options("vbhc explain [OPTIONS] TEXT");
+  po::options_description options("vbhc explain [OPTIONS] TEXT|FILE|-");
   std::string rules_dir, accentless;
   options.add_options()("help,h", "show this help")(
       "rules", po::value(&rules_dir), "load rules from DIR instead of the embedded ones")(
@@ -85,9 +86,18 @@ int RunExplain(const std::vector<std::string>& args) {
     std::cout << options;
     return vm.count("help") ? kExitOk : kExitUsage;
   }
+  // A file (or - for standard input) is read; anything else is the text
+  // itself (issue #18: "vbhc explain doc.txt" took the path as the text).
+  const std::vector<std::string>& words = vm["text"].as<std::vector<std::string>>();
   std::string text;
-  for (const std::string& t : vm["text"].as<std::vector<std::string>>()) {
-    text += (text.empty() ? "" : " ") + t;
+  if (words.size() == 1 && (words[0] == "-" || std::filesystem::is_regular_file(words[0]))) {
+    std::string error;
+    if (!ReadInput(words[0], size_t{256} << 20, &text, &error) || LooksBinary(text, &error)) {
+      std::cerr << "vbhc explain: " << words[0] << ": " << error << "\n";
+      return kExitSomeInputsFailed;
+    }
+  } else {
+    for (const std::string& t : words) text += (text.empty() ? "" : " ") + t;
   }
   std::unique_ptr<RuleSet> rules = LoadRulesOrReport(rules_dir);
   if (!rules) return kExitRules;

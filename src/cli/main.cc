@@ -27,9 +27,10 @@ constexpr const char* kUsage =
     "  extract [FILE|DIR|-]...   plan records as JSON Lines (or --format text)\n"
     "  normalize [FILE|DIR|-]... normalized (or --fold: accentless) text\n"
     "  rules check [--rules DIR] load the rules and run their examples\n"
-    "  explain TEXT              show the normalized text and every rule that fires\n"
+    "  explain TEXT|FILE|-       show the normalized text and every rule that fires\n"
     "  index --db F [FILE|DIR]...store plan records in SQLite (incremental)\n"
-    "  search --db F [QUERY]     find documents by number, issuer, date, deadline, text\n"
+    "  search --db F [QUERY]     find documents by number, issuer, date, deadline, text; tasks\n"
+    "  report [FILE|DIR|-]...    one HTML page for people: tasks, targets, deadlines, the text\n"
     "\n"
     "vbhc COMMAND --help shows the options of a command.\n"
     "exit codes: 0 ok, 1 some inputs failed, 2 usage, 3 rules, 4 output\n";
@@ -113,6 +114,7 @@ int main(int argc, char** argv) {
     if (command == "explain") return vbhc::RunExplain(args);
     if (command == "index") return vbhc::RunIndex(args);
     if (command == "search") return vbhc::RunSearch(args);
+    if (command == "report") return vbhc::RunReport(args);
     std::cerr << "vbhc: unknown command '" << command << "'\n" << kUsage;
     return vbhc::kExitUsage;
   } catch (const boost::program_options::error& e) {

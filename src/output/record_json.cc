@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <set>
 #include <sstream>
 
+#include "output/vietnamese_format.h"
 #include "text/encoding.h"
 
 namespace vbhc {
@@ -89,33 +91,6 @@ void AppendJson(const Json& v, std::string* out) {
   }
 }
 
-// Widths of the task table's columns, in characters.
-constexpr size_t kLeadColumn = 32;
-constexpr size_t kDeadlineColumn = 16;
-
-// Returns a recurrence as a clerk writes it.
-std::string RecurrenceWords(const std::string& recurrence) {
-  if (recurrence == "regular") return "thường xuyên";
-  if (recurrence == "yearly") return "hằng năm";
-  if (recurrence == "quarterly") return "hằng quý";
-  if (recurrence == "monthly") return "hằng tháng";
-  return recurrence;
-}
-
-// Returns `s` padded with spaces to `width` characters (code points, not
-// bytes: a column of Vietnamese names lines up), or cut to width - 1 and "…".
-std::string PadColumns(const std::string& s, size_t width) {
-  auto starts = [&](size_t i) { return (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80; };
-  size_t characters = 0;
-  for (size_t i = 0; i < s.size(); ++i) characters += starts(i);
-  if (characters <= width) return s + std::string(width - characters, ' ');
-  size_t kept = 0, i = 0;
-  for (; i < s.size(); ++i) {
-    if (starts(i) && ++kept == width) break;
-  }
-  return s.substr(0, i) + "…";
-}
-
 }  // namespace
 
 std::string RecordToJsonLine(const Json& record) {
@@ -126,71 +101,113 @@ std::string RecordToJsonLine(const Json& record) {
 }
 
 
+namespace {
+
+// Widths of the text view's columns, in terminal columns.
+constexpr size_t kLeadColumn = 32;
+constexpr size_t kWhenColumn = 22;
+constexpr size_t kValueColumn = 16;
+
+// A value's date and recurrence as a clerk reads them; "—" for none.
+std::string When(const Json& item, const char* key) {
+  std::string when = item.contains(key) && item[key].is_string() ? VietnameseDate(item[key].get<std::string>()) : "";
+  if (item.contains("recurrence") && when.find("hằng") == std::string::npos) {
+    when += (when.empty() ? "" : ", ") + RecurrenceWords(Str(item["recurrence"]));
+  }
+  return when.empty() ? "—" : when;
+}
+
+void HeaderText(const Json& doc, std::ostringstream& out) {
+  if (doc.is_null()) {
+    out << "Văn bản: (không có phần đầu văn bản chính thức)\n";
+    return;
+  }
+  out << "Văn bản: " << Str(doc["type"]) << " số " << Str(doc["number"]);
+  if (doc["date"].is_string()) out << " ngày " << VietnameseDate(doc["date"].get<std::string>());
+  out << "\n  Cơ quan ban hành: " << Str(doc["issuer"]);
+  if (doc.contains("issuer_parent")) out << " (thuộc " << Str(doc["issuer_parent"]) << ")";
+  out << "\n  Trích yếu: " << Str(doc["title"]) << "\n";
+}
+
+// Each cited document once, in order of first citation.
+void ReferencesText(const Json& refs, std::ostringstream& out) {
+  if (refs.empty()) return;
+  out << "Văn bản được viện dẫn:\n";
+  std::set<std::string> seen;
+  for (const Json& ref : refs) {
+    if (!seen.insert(Str(ref["number"])).second) continue;
+    out << "  - " << (ref.contains("type") ? Str(ref["type"]) + " " : "") << "số " << Str(ref["number"]);
+    if (ref.contains("date")) out << " ngày " << VietnameseDate(Str(ref["date"]));
+    if (ref.contains("issuer")) out << " của " << Str(ref["issuer"]);
+    out << "\n";
+  }
+}
+
+void PeriodsAndDeadlinesText(const Json& r, std::ostringstream& out) {
+  std::set<std::string> periods;
+  for (const Json& p : r["periods"]) {
+    const std::string kind = Str(p["kind"]);
+    const std::string label = kind == "vision" ? "tầm nhìn đến " : kind == "orientation" ? "định hướng đến " : "";
+    periods.insert(p["start"].is_null() ? label + VietnameseDate(Str(p["end"]))
+                                        : VietnameseDate(Str(p["start"])) + " – " + VietnameseDate(Str(p["end"])));
+  }
+  if (!periods.empty()) {
+    out << "Giai đoạn:\n";
+    for (const std::string& p : periods) out << "  - " << p << "\n";
+  }
+  if (r["deadlines"].empty()) return;
+  std::vector<Json> deadlines(r["deadlines"].begin(), r["deadlines"].end());
+  std::stable_sort(deadlines.begin(), deadlines.end(),
+                   [](const Json& a, const Json& b) { return Str(a["value"]) < Str(b["value"]); });
+  out << "Thời hạn:\n";
+  for (const Json& d : deadlines) out << "  - " << PadToWidth(When(d, "value"), kWhenColumn) << " " << Str(d["text"]) << "\n";
+}
+
+void TargetsText(const Json& targets, std::ostringstream& out) {
+  if (targets.empty()) return;
+  out << "Chỉ tiêu:\n  " << PadToWidth("giá trị", kValueColumn) << " | " << PadToWidth("thời hạn", kWhenColumn)
+      << " | đối tượng\n";
+  for (const Json& t : targets) {
+    std::string value = ComparatorSign(Str(t["comparator"])) + " " + Str(t["value"]) +
+                        (t["metric"] == "percent" ? "%" : " " + Str(t.value("unit", Json(""))));
+    if (t.contains("change")) value = (t["change"] == "decrease" ? "giảm " : "tăng ") + value;
+    out << "  " << PadToWidth(value, kValueColumn) << " | " << PadToWidth(When(t, "deadline"), kWhenColumn) << " | "
+        << Str(t.value("subject", Json())) << "\n";
+  }
+}
+
+void TasksText(const Json& tasks, std::ostringstream& out) {
+  if (tasks.empty()) return;
+  out << "Nhiệm vụ (ai làm gì, đến khi nào):\n";
+  out << "  " << PadToWidth("chủ trì", kLeadColumn) << " | " << PadToWidth("thời hạn", kWhenColumn) << " | nhiệm vụ\n";
+  for (const Json& t : tasks) {
+    out << "  " << PadToWidth(Str(t["lead"]), kLeadColumn) << " | " << PadToWidth(When(t, "deadline"), kWhenColumn)
+        << " | " << Str(t["task"]) << "\n";
+  }
+}
+
+}  // namespace
+
 std::string RecordToText(const Json& r) {
   std::ostringstream out;
   out << "== " << Str(r["source"]["path"]) << "\n";
-  const Json& doc = r["document"];
-  if (doc.is_null()) {
-    out << "Văn bản: (không có phần đầu văn bản chính thức)\n";
-  } else {
-    out << "Văn bản: " << Str(doc["type"]) << " số " << Str(doc["number"]) << " ngày "
-        << Str(doc["date"]) << "\n";
-    out << "  Cơ quan ban hành: " << Str(doc["issuer"]) << "\n";
-    out << "  Trích yếu: " << Str(doc["title"]) << "\n";
-  }
-  if (!r["references"].empty()) {
-    out << "Văn bản được viện dẫn:\n";
-    for (const Json& ref : r["references"]) {
-      out << "  - " << (ref.contains("type") ? Str(ref["type"]) + " " : "") << Str(ref["number"]);
-      if (ref.contains("date")) out << " ngày " << Str(ref["date"]);
-      out << "\n";
-    }
-  }
-  if (!r["periods"].empty()) {
-    out << "Giai đoạn:\n";
-    for (const Json& p : r["periods"]) {
-      out << "  - " << Str(p["start"]) << " → " << Str(p["end"]) << " (" << Str(p["kind"]) << ")\n";
-    }
-  }
-  if (!r["deadlines"].empty()) {
-    std::vector<Json> deadlines(r["deadlines"].begin(), r["deadlines"].end());
-    std::stable_sort(deadlines.begin(), deadlines.end(), [](const Json& a, const Json& b) {
-      return Str(a["value"]) < Str(b["value"]);
-    });
-    out << "Thời hạn:\n";
-    for (const Json& d : deadlines) {
-      out << "  - " << Str(d["value"]);
-      if (d.contains("recurrence")) out << " (" << Str(d["recurrence"]) << ")";
-      out << ": " << Str(d["text"]) << "\n";
-    }
-  }
-  if (!r["targets"].empty()) {
-    out << "Chỉ tiêu:\n";
-    out << "  giá trị        | thời hạn     | đối tượng\n";
-    for (const Json& t : r["targets"]) {
-      std::string value = Str(t["comparator"]) + " " + Str(t["value"]) +
-                          (t["metric"] == "percent" ? "%" : " " + Str(t.value("unit", Json(""))));
-      value.resize(std::max<size_t>(value.size(), 14), ' ');
-      std::string deadline = Str(t["deadline"]);
-      deadline.resize(std::max<size_t>(deadline.size(), 12), ' ');
-      out << "  " << value << " | " << deadline << " | " << Str(t.value("subject", Json())) << "\n";
-    }
-  }
-  if (r.contains("tasks") && !r["tasks"].empty()) {
-    out << "Nhiệm vụ (ai làm gì, đến khi nào):\n";
-    out << "  " << PadColumns("chủ trì", kLeadColumn) << " | " << PadColumns("thời hạn", kDeadlineColumn)
-        << " | nhiệm vụ\n";
-    for (const Json& t : r["tasks"]) {
-      std::string deadline = t["deadline"].is_null() ? "" : Str(t["deadline"]);
-      if (t.contains("recurrence")) deadline += (deadline.empty() ? "" : " ") + RecurrenceWords(Str(t["recurrence"]));
-      out << "  " << PadColumns(Str(t["lead"]), kLeadColumn) << " | " << PadColumns(deadline, kDeadlineColumn)
-          << " | " << Str(t["task"]) << "\n";
-    }
-  }
+  HeaderText(r["document"], out);
+  ReferencesText(r["references"], out);
+  PeriodsAndDeadlinesText(r, out);
+  TargetsText(r["targets"], out);
+  if (r.contains("tasks")) TasksText(r["tasks"], out);
   for (const Json& w : r["warnings"]) {
-    out << "Cảnh báo: " << Str(w["message"]) << " tại byte " << w["span"][0].dump() << "\n";
+    out << "Cảnh báo: " << WarningInVietnamese(Str(w["message"])) << " (byte " << w["span"][0].dump() << ")\n";
   }
   return out.str();
+}
+
+std::string WarningInVietnamese(const std::string& message) {
+  if (message.rfind("invalid UTF-8", 0) == 0) return "byte không hợp lệ trong văn bản UTF-8 (" + message + ")";
+  if (message.find("impossible date") != std::string::npos || message.find("not a date") != std::string::npos) {
+    return "ngày không có thật (" + message + ")";
+  }
+  return message;
 }
 
 }  // namespace vbhc

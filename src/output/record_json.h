@@ -14,9 +14,15 @@ namespace vbhc {
 // output is always valid JSON.
 std::string RecordToJsonLine(const Json& record);
 
-// Returns a readable summary: header, references, periods, deadlines in date
-// order, targets as a table.
+// Returns a readable summary for a clerk, in Vietnamese: header, each cited
+// document once, periods, deadlines in date order, targets and tasks as
+// tables aligned by display width; dates as clerks write them (30/6/2025,
+// quý II/2025), comparators as signs (≥, ≤).
 std::string RecordToText(const Json& record);
+
+// Returns a record's warning in Vietnamese, the original message kept in
+// brackets.
+std::string WarningInVietnamese(const std::string& message);
 
 }  // namespace vbhc
 

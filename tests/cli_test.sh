@@ -265,7 +265,7 @@ check "#21 random bytes named .txt are refused as binary" sh -c "
 check "#21 --jobs -1 refused with a message" sh -c "
   '$vbhc' extract --jobs -1 '$seed' 2>&1 >/dev/null | grep -qx 'vbhc extract: --jobs -1: expected a number of threads from 0 (all cores) to 1024'"
 check "#21 --format xml refused with a message" sh -c "
-  '$vbhc' extract --format xml '$seed' 2>&1 >/dev/null | grep -qx 'vbhc extract: --format xml: expected json or text'"
+  '$vbhc' extract --format xml '$seed' 2>&1 >/dev/null | grep -qx 'vbhc extract: --format xml: expected json, text, csv or ics'"
 check "#21 validate_records.py --help" /usr/bin/python3 tools/validate_records.py --help
 printf '{"id":"a","text":"Quyết định số 12/QĐ-UBND ngày 1/2/2025."}\n{"id":7,"text":"Sở Nội vụ chủ trì rà soát."}\n' > "$out21/stream.jsonl"
 check "#21 validate_records.py on --stream output" sh -c "
@@ -375,6 +375,37 @@ check "#18 explain reads standard input" sh -c "printf 'hoàn thành trước ng
 check "#18 text view: Vietnamese dates and signs" sh -c "
   '$vbhc' extract --format text corpora/written/kh-mau-giao-thong-phan-cong.txt > '$r18/t.txt' &&
   grep -q 'ngày 12/11/2025' '$r18/t.txt' && grep -q '≥ 95%' '$r18/t.txt' && grep -q 'ngày 20 hằng tháng' '$r18/t.txt' && ! grep -q '>=' '$r18/t.txt'"
+check "#18 CSV of tasks: BOM, header, one row per task, read back by Python's csv" sh -c "
+  '$vbhc' extract --format csv --table tasks corpora/written > '$r18/tasks.csv' &&
+  '$vbhc' extract corpora/written > '$r18/all.jsonl' &&
+  /usr/bin/python3 -c \"
+import csv, json, sys
+raw = open('$r18/tasks.csv', 'rb').read()
+assert raw.startswith(b'\\\\xef\\\\xbb\\\\xbf'), 'no BOM'
+rows = list(csv.DictReader(open('$r18/tasks.csv', encoding='utf-8-sig', newline='')))
+records = [json.loads(l) for l in open('$r18/all.jsonl', encoding='utf-8')]
+want = [(r['source']['path'], t['lead'], t['task']) for r in records for t in r['tasks']]
+got = [(row['tep'], row['chu_tri'], row['nhiem_vu']) for row in rows]
+sys.exit(0 if got == want and want else 1)\""
+check "#18 CSV of targets, deadlines, references" sh -c "
+  for t in targets deadlines references; do '$vbhc' extract --format csv --table \$t corpora/written | /usr/bin/python3 -c \"
+import csv, sys
+rows = list(csv.reader(sys.stdin.buffer.read().decode('utf-8-sig').splitlines()))
+sys.exit(0 if len(rows) > 1 and all(len(r) == len(rows[0]) for r in rows) else 1)\" || exit 1; done"
+check "#18 --table unknown is exit 2" expect_exit 2 "$vbhc" extract --format csv --table frobs corpora/written
+check "#18 ICS parsed by python3-icalendar, events counted against the records" sh -c "
+  '$vbhc' extract --format ics corpora/written > '$r18/c.ics' &&
+  /usr/bin/python3 -c \"
+import icalendar, json, sys
+cal = icalendar.Calendar.from_ical(open('$r18/c.ics', 'rb').read())
+events = list(cal.walk('VEVENT'))
+records = [json.loads(l) for l in open('$r18/all.jsonl', encoding='utf-8')]
+tasks = sum(1 for r in records for t in r['tasks'] if t['deadline'])
+assert len(events) >= tasks > 0, (len(events), tasks)
+monthly = [e for e in events if e.get('RRULE') and e.get('RRULE')['FREQ'] == ['MONTHLY']]
+assert monthly, 'no monthly event'
+assert len({str(e.get('UID')) for e in events}) == len(events), 'UIDs repeat'
+sys.exit(0)\""
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -407,5 +407,41 @@ assert monthly, 'no monthly event'
 assert len({str(e.get('UID')) for e in events}) == len(events), 'UIDs repeat'
 sys.exit(0)\""
 
+# vbhc serve over loopback: as a person meets it (curl and Chromium), then SIGTERM.
+if command -v curl >/dev/null 2>&1; then
+  "$vbhc" index --db "$r18/srv.sqlite" corpora/written 2>/dev/null
+  "$vbhc" serve --db "$r18/srv.sqlite" --port 0 --max-bytes 100000 2> "$r18/serve.log" & serve_pid=$!
+  i=0; while [ $i -lt 50 ] && ! grep -q 'http://' "$r18/serve.log"; do sleep 0.2; i=$((i + 1)); done
+  url=$(grep -o 'http://127.0.0.1:[0-9]*/' "$r18/serve.log")
+  check "#18 serve: bound to loopback by default" sh -c "echo '$url' | grep -q '^http://127.0.0.1:'"
+  check "#18 serve: a dropped file gives its report" sh -c "
+    curl -s -f -F 'file=@corpora/written/kh-mau-giao-thong-phan-cong.txt' '${url}report' | grep -q '<td>Sở Xây dựng</td>'"
+  check "#18 serve: a pasted text gives its report" sh -c "
+    curl -s -f -F 'text=Giao Sở Nội vụ chủ trì, hoàn thành trước ngày 30/6/2026.' '${url}report' | grep -q '<td>Sở Nội vụ</td>'"
+  check "#18 serve: a legacy encoding goes through detection" sh -c "
+    curl -s -f -F 'file=@corpora/legacy/kh-tinh-mau-tcvn3.txt' '${url}report' | grep -q 'Sở Thông tin và Truyền thông'"
+  head -c 200000 /dev/zero | tr '\0' 'a' > "$r18/big.txt"
+  check "#18 serve: an upload over --max-bytes is 413 with a message" sh -c "
+    curl -s -w ' %{http_code}' -F 'file=@$r18/big.txt' '${url}report' | grep -q 'quá lớn.* 413'"
+  check "#18 serve: no request reaches a server-side path" sh -c "
+    [ \$(curl -s -o /dev/null -w '%{http_code}' --path-as-is '${url}../../etc/passwd') = 404 ] &&
+    [ \$(curl -s -o /dev/null -w '%{http_code}' '${url}report?file=/etc/passwd') = 404 ]"
+  check "#18 serve: the search form over the index" sh -c "
+    curl -s -f '${url}search?text=chuyen+doi+so' | grep -q 'Kế hoạch 57/KH-UBND'"
+  check "#18 serve: 50 concurrent requests, bounded in time" sh -c "
+    seq 50 | timeout 60 xargs -P 50 -I{} curl -s -o /dev/null -w '%{http_code}\n' -F 'text=Sở Tư pháp chủ trì rà soát {}.' '${url}report' > '$r18/codes' &&
+    [ \$(grep -c '^200\$' '$r18/codes') = 50 ]"
+  if command -v chromium >/dev/null 2>&1; then
+    check "#18 serve: Chromium loads the desk" sh -c "
+      timeout 120 chromium --headless --no-sandbox --disable-gpu --dump-dom '$url' 2>/dev/null | grep -q 'Tìm trong kho văn bản'"
+  fi
+  check "#18 serve: SIGTERM stops it cleanly" sh -c "
+    kill -TERM $serve_pid; i=0; while kill -0 $serve_pid 2>/dev/null && [ \$i -lt 100 ]; do sleep 0.1; i=\$((i + 1)); done
+    ! kill -0 $serve_pid 2>/dev/null"
+  wait $serve_pid 2>/dev/null
+else
+  echo "skipped: #18 serve cases (curl not installed)"
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

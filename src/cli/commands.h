@@ -22,6 +22,7 @@ int RunExplain(const std::vector<std::string>& args);
 int RunIndex(const std::vector<std::string>& args);
 int RunSearch(const std::vector<std::string>& args);
 int RunReport(const std::vector<std::string>& args);
+int RunServe(const std::vector<std::string>& args);
 
 // Parses `args` against `options`, the positional arguments collected as a
 // vector<string> under `positional` (hidden from --help).  Stores only: the

@@ -31,6 +31,7 @@ constexpr const char* kUsage =
     "  index --db F [FILE|DIR]...store plan records in SQLite (incremental)\n"
     "  search --db F [QUERY]     find documents by number, issuer, date, deadline, text; tasks\n"
     "  report [FILE|DIR|-]...    one HTML page for people: tasks, targets, deadlines, the text\n"
+    "  serve [--db F]            the same pages from a local web server (127.0.0.1)\n"
     "\n"
     "vbhc COMMAND --help shows the options of a command.\n"
     "exit codes: 0 ok, 1 some inputs failed, 2 usage, 3 rules, 4 output\n";
@@ -115,6 +116,7 @@ int main(int argc, char** argv) {
     if (command == "index") return vbhc::RunIndex(args);
     if (command == "search") return vbhc::RunSearch(args);
     if (command == "report") return vbhc::RunReport(args);
+    if (command == "serve") return vbhc::RunServe(args);
     std::cerr << "vbhc: unknown command '" << command << "'\n" << kUsage;
     return vbhc::kExitUsage;
   } catch (const boost::program_options::error& e) {

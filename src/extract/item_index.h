@@ -15,6 +15,20 @@
 
 namespace vbhc {
 
+// Returns the items of the matches of one dimension whose captures make a
+// value ("target_year", "task_time": dimensions read only by the semantic
+// passes, not listed in records).
+inline std::vector<Item> ItemsOfDimension(const std::vector<RuleMatch>& matches, const RuleSet& rules,
+                                          const std::string& dimension) {
+  std::vector<Item> out;
+  for (const RuleMatch& m : matches) {
+    if (m.rule->dimension != dimension) continue;
+    std::string ignored;
+    if (std::optional<Json> f = BuildFields(m, rules, &ignored)) out.push_back({dimension, m.rule->id, m.span, *f});
+  }
+  return out;
+}
+
 class ItemIndex {
  public:
   void Add(const Item* item) { items_.push_back(item); }

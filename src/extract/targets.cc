@@ -114,11 +114,7 @@ TargetFinder::TargetFinder(const Structure& structure, const KeyedText& keyed, c
       indicators_(rules, "indicator_cues", accentless),
       predicates_(rules, "indicator_predicates", accentless) {
   // "Các chỉ tiêu chủ yếu năm 2024": the year a list of targets is set for.
-  for (const RuleMatch& m : matches) {
-    if (m.rule->dimension != "target_year") continue;
-    std::string ignored;
-    if (std::optional<Json> f = BuildFields(m, rules, &ignored)) target_years_.push_back({"target_year", m.rule->id, m.span, *f});
-  }
+  target_years_ = ItemsOfDimension(matches, rules, "target_year");
   for (const Item& y : target_years_) year_index_.Add(&y);
   year_index_.Sort();
   for (const Item& item : items) {

@@ -128,11 +128,7 @@ TaskFinder::TaskFinder(const Structure& structure, const KeyedText& keyed, const
       sections_(rules, "task_sections", accentless),
       enacting_(rules, "task_enacting", accentless),
       stop_reading_(rules, "task_stop_reading", accentless) {
-  for (const RuleMatch& m : matches) {
-    if (m.rule->dimension != "task_time") continue;
-    std::string ignored;
-    if (std::optional<Json> f = BuildFields(m, rules, &ignored)) task_times_.push_back({"task_time", m.rule->id, m.span, *f});
-  }
+  task_times_ = ItemsOfDimension(matches, rules, "task_time");
   for (const Item& t : task_times_) times_.Add(&t);
   for (const Item& item : items) {
     if (item.dimension == "deadline") {

@@ -416,6 +416,8 @@ if command -v curl >/dev/null 2>&1; then
   check "#18 serve: bound to loopback by default" sh -c "echo '$url' | grep -q '^http://127.0.0.1:'"
   check "#18 serve: a dropped file gives its report" sh -c "
     curl -s -f -F 'file=@corpora/written/kh-mau-giao-thong-phan-cong.txt' '${url}report' | grep -q '<td>Sở Xây dựng</td>'"
+  check "#18 serve: a cited document links to the index" sh -c "
+    curl -s -f -F 'file=@corpora/written/qd-so-mau-cot-tien-do.txt' '${url}report' | grep -q 'href=\"/search?number=57%2FKH-UBND\"'"
   check "#18 serve: a pasted text gives its report" sh -c "
     curl -s -f -F 'text=Giao Sở Nội vụ chủ trì, hoàn thành trước ngày 30/6/2026.' '${url}report' | grep -q '<td>Sở Nội vụ</td>'"
   check "#18 serve: a legacy encoding goes through detection" sh -c "

@@ -71,7 +71,8 @@ void StopOnSignal(httplib::Server* server) {
   server->stop();
 }
 
-void HandleReport(const Extractor& extractor, size_t max_bytes, const httplib::Request& req, httplib::Response& res) {
+void HandleReport(const Extractor& extractor, size_t max_bytes, const std::string& search_link,
+                  const httplib::Request& req, httplib::Response& res) {
   std::string bytes, name = "văn bản dán vào";
   if (req.has_file("file") && !req.get_file_value("file").content.empty()) {
     const httplib::MultipartFormData& file = req.get_file_value("file");
@@ -102,7 +103,7 @@ void HandleReport(const Extractor& extractor, size_t max_bytes, const httplib::R
   std::tm local{};
   localtime_r(&now, &local);
   std::strftime(today, sizeof today, "%Y-%m-%d", &local);
-  res.set_content(ReportHtml({{std::move(record), std::move(bytes)}}, today), "text/html; charset=utf-8");
+  res.set_content(ReportHtml({{std::move(record), std::move(bytes)}}, today, search_link), "text/html; charset=utf-8");
 }
 
 void HandleSearch(const std::string& db_path, const RuleSet& rules, const httplib::Request& req, httplib::Response& res) {
@@ -185,7 +186,7 @@ int RunServe(const std::vector<std::string>& args) {
                     "text/html; charset=utf-8");
   });
   server.Post("/report", [&](const httplib::Request& req, httplib::Response& res) {
-    HandleReport(extractor, static_cast<size_t>(max_bytes), req, res);
+    HandleReport(extractor, static_cast<size_t>(max_bytes), db_path.empty() ? "" : "/search?number=", req, res);
   });
   server.Get("/search", [&](const httplib::Request& req, httplib::Response& res) {
     if (db_path.empty()) {

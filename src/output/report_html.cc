@@ -1,6 +1,7 @@
 #include "output/report_html.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <sstream>
@@ -127,7 +128,22 @@ void Timeline(const Json& deadlines, std::ostringstream& out) {
   out << "</ul>\n";
 }
 
-void References(const Json& refs, const std::map<std::string, size_t>& in_report, std::ostringstream& out) {
+// Returns `s` percent-encoded for a URL's query.
+std::string UrlEncode(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += {'%', kHex[c >> 4], kHex[c & 15]};
+    }
+  }
+  return out;
+}
+
+void References(const Json& refs, const std::map<std::string, size_t>& in_report, const std::string& search_link,
+                std::ostringstream& out) {
   out << "<h3>Văn bản được viện dẫn</h3>\n";
   if (refs.empty()) {
     out << "<p class=\"none\">Không viện dẫn văn bản nào.</p>\n";
@@ -145,6 +161,8 @@ void References(const Json& refs, const std::map<std::string, size_t>& in_report
     out << "<li>";
     if (it != in_report.end()) {
       out << "<a href=\"#doc-" << it->second << "\">" << HtmlEscape(label) << "</a>";
+    } else if (!search_link.empty()) {
+      out << "<a href=\"" << HtmlEscape(search_link + UrlEncode(number)) << "\">" << HtmlEscape(label) << "</a>";
     } else {
       out << HtmlEscape(label);
     }
@@ -222,7 +240,8 @@ std::string HtmlEscape(std::string_view s) {
   return out;
 }
 
-std::string ReportHtml(const std::vector<ReportDocument>& documents, const std::string& today) {
+std::string ReportHtml(const std::vector<ReportDocument>& documents, const std::string& today,
+                       const std::string& search_link) {
   std::map<std::string, size_t> in_report;  // a document's own number -> its anchor
   for (size_t i = 0; i < documents.size(); ++i) {
     const Json& doc = documents[i].record["document"];
@@ -250,7 +269,7 @@ std::string ReportHtml(const std::vector<ReportDocument>& documents, const std::
     TaskTable(r["tasks"], today, out);
     TargetTable(r["targets"], out);
     Timeline(r["deadlines"], out);
-    References(r["references"], in_report, out);
+    References(r["references"], in_report, search_link, out);
     Warnings(r["warnings"], documents[i].original, out);
     FullText(r, documents[i].original, out);
     out << "</section>\n";

@@ -24,7 +24,11 @@ struct ReportDocument {
 };
 
 // Returns the page.  `today` is an ISO day: tasks due before it are overdue.
-std::string ReportHtml(const std::vector<ReportDocument>& documents, const std::string& today);
+// A cited document in the same report is linked to it; else, with
+// `search_link` ("/search?number=" from vbhc serve --db), to a search of the
+// index for its number.
+std::string ReportHtml(const std::vector<ReportDocument>& documents, const std::string& today,
+                       const std::string& search_link = "");
 
 // Returns `s` with & < > " ' escaped for HTML text and attributes.
 std::string HtmlEscape(std::string_view s);

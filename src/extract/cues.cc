@@ -1,6 +1,9 @@
 #include "extract/cues.h"
 
 #include <cctype>
+#include <map>
+#include <memory>
+#include <mutex>
 
 #include "text/normalizer.h"
 #include "text/vietnamese.h"
@@ -37,6 +40,29 @@ std::string KeyedText::Key(Span s) const {
   return CueKey(std::string_view(text_).substr(s.begin, s.size()), accentless_);
 }
 
+namespace {
+
+// The buckets of each keyed list, made once per list and view: the rule
+// set's lists live as long as the process, so their addresses key them.
+const Cues::Buckets& BucketsOf(const RuleSet::VocabKeys& keyed) {
+  static std::mutex mutex;
+  static std::map<const RuleSet::VocabKeys*, std::unique_ptr<Cues::Buckets>> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  std::unique_ptr<Cues::Buckets>& buckets = cache[&keyed];
+  if (!buckets) {
+    buckets = std::make_unique<Cues::Buckets>();
+    for (const auto& entry : keyed) {
+      if (!entry.first.empty()) (*buckets)[static_cast<unsigned char>(entry.first[0])].push_back(&entry);
+    }
+  }
+  return *buckets;
+}
+
+}  // namespace
+
+Cues::Cues(const RuleSet& rules, const char* list, bool accentless)
+    : keyed_(rules.KeyedVocab(list, accentless)), buckets_(BucketsOf(keyed_)) {}
+
 bool Cues::WordEdge(const std::string& s, size_t pos) {
   if (pos == 0 || pos >= s.size()) return true;
   unsigned char a = static_cast<unsigned char>(s[pos - 1]);
@@ -71,7 +97,8 @@ const VocabEntry* Cues::AtEnd(const std::string& key, size_t* begin) const {
 const VocabEntry* Cues::AtStart(const std::string& key, size_t* end) const {
   size_t begin = key.find_first_not_of(' ');
   if (begin == std::string::npos) return nullptr;
-  for (const auto& [cue, entry] : keyed_) {
+  for (const auto* keyed : buckets_[static_cast<unsigned char>(key[begin])]) {
+    const auto& [cue, entry] = *keyed;
     if (key.compare(begin, cue.size(), cue) == 0 && WordEdge(key, begin + cue.size())) {
       if (end) *end = begin + cue.size();
       return entry;

@@ -13,7 +13,9 @@
 #ifndef VBHC_EXTRACT_CUES_H_
 #define VBHC_EXTRACT_CUES_H_
 
+#include <array>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "rules/rule_set.h"
@@ -54,8 +56,11 @@ class KeyedText {
 // win over their prefixes ("ít nhất từ" over "ít nhất").
 class Cues {
  public:
-  Cues(const RuleSet& rules, const char* list, bool accentless)
-      : keyed_(rules.KeyedVocab(list, accentless)) {}
+  // The cues by their first byte, each bucket longest first: AtStart reads
+  // only the bucket of the text's first byte (a lead scan asks at every word).
+  using Buckets = std::array<std::vector<const std::pair<std::string, const VocabEntry*>*>, 256>;
+
+  Cues(const RuleSet& rules, const char* list, bool accentless);
 
   // Returns true when [pos-1, pos] is not inside a word of `s`.
   static bool WordEdge(const std::string& s, size_t pos);
@@ -81,6 +86,7 @@ class Cues {
 
  private:
   const RuleSet::VocabKeys& keyed_;  // longest first
+  const Buckets& buckets_;
 };
 
 }  // namespace vbhc

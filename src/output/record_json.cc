@@ -110,10 +110,7 @@ constexpr size_t kValueColumn = 16;
 
 // A value's date and recurrence as a clerk reads them; "—" for none.
 std::string When(const Json& item, const char* key) {
-  std::string when = item.contains(key) && item[key].is_string() ? VietnameseDate(item[key].get<std::string>()) : "";
-  if (item.contains("recurrence") && when.find("hằng") == std::string::npos) {
-    when += (when.empty() ? "" : ", ") + RecurrenceWords(Str(item["recurrence"]));
-  }
+  const std::string when = WhenInWords(item, key);
   return when.empty() ? "—" : when;
 }
 
@@ -168,8 +165,7 @@ void TargetsText(const Json& targets, std::ostringstream& out) {
   out << "Chỉ tiêu:\n  " << PadToWidth("giá trị", kValueColumn) << " | " << PadToWidth("thời hạn", kWhenColumn)
       << " | đối tượng\n";
   for (const Json& t : targets) {
-    std::string value = ComparatorSign(Str(t["comparator"])) + " " + Str(t["value"]) +
-                        (t["metric"] == "percent" ? "%" : " " + Str(t.value("unit", Json(""))));
+    std::string value = TargetLevel(t);
     if (t.contains("change")) value = (t["change"] == "decrease" ? "giảm " : "tăng ") + value;
     out << "  " << PadToWidth(value, kValueColumn) << " | " << PadToWidth(When(t, "deadline"), kWhenColumn) << " | "
         << Str(t.value("subject", Json())) << "\n";
@@ -200,6 +196,19 @@ std::string RecordToText(const Json& r) {
     out << "Cảnh báo: " << WarningInVietnamese(Str(w["message"])) << " (byte " << w["span"][0].dump() << ")\n";
   }
   return out.str();
+}
+
+std::string WhenInWords(const Json& item, const char* key) {
+  std::string when = item.contains(key) && item[key].is_string() ? VietnameseDate(item[key].get<std::string>()) : "";
+  if (item.contains("recurrence") && when.find("hằng") == std::string::npos) {
+    when += (when.empty() ? "" : ", ") + RecurrenceWords(Str(item["recurrence"]));
+  }
+  return when;
+}
+
+std::string TargetLevel(const Json& t) {
+  return ComparatorSign(Str(t["comparator"])) + " " + Str(t["value"]) +
+         (t["metric"] == "percent" ? "%" : " " + Str(t.value("unit", Json(""))));
 }
 
 std::string WarningInVietnamese(const std::string& message) {

@@ -20,6 +20,13 @@ std::string RecordToJsonLine(const Json& record);
 // quý II/2025), comparators as signs (≥, ≤).
 std::string RecordToText(const Json& record);
 
+// Returns the date of `item[key]` and its recurrence as a clerk reads them
+// ("quý II/2026", "ngày 20 hằng tháng", "hằng năm"); "" when it has neither.
+std::string WhenInWords(const Json& item, const char* key);
+
+// Returns a target's level as a clerk reads it: "≥ 95%", "> 120 km".
+std::string TargetLevel(const Json& target);
+
 // Returns a record's warning in Vietnamese, the original message kept in
 // brackets.
 std::string WarningInVietnamese(const std::string& message);

@@ -32,14 +32,6 @@ mark.reference{background:#d8f2d8}mark.target{background:#ffd6e0}
 
 std::string Text(const Json& v) { return v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump(); }
 
-std::string When(const Json& item, const char* key) {
-  std::string when = item.contains(key) && item[key].is_string() ? VietnameseDate(item[key].get<std::string>()) : "";
-  if (item.contains("recurrence") && when.find("hằng") == std::string::npos) {
-    when += (when.empty() ? "" : ", ") + RecurrenceWords(Text(item["recurrence"]));
-  }
-  return when;
-}
-
 // Returns the line number (from 1) of byte `offset` of `text`.
 size_t LineOf(const std::string& text, size_t offset) {
   return 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
@@ -87,7 +79,7 @@ void TaskTable(const Json& tasks, const std::string& today, std::ostringstream& 
     const bool overdue = !end.empty() && end < today;
     out << "<tr" << (overdue ? " class=\"overdue\"" : "") << "><td>" << HtmlEscape(Text((*t)["lead"])) << "</td><td>"
         << HtmlEscape(Text((*t)["partners"])) << "</td><td>" << HtmlEscape(Text((*t)["task"])) << "</td><td>"
-        << HtmlEscape(When(*t, "deadline"))
+        << HtmlEscape(WhenInWords(*t, "deadline"))
         << (overdue ? " <span class=\"overdue-label\">(quá hạn)</span>" : "") << "</td></tr>\n";
   }
   out << "</table>\n";
@@ -101,11 +93,10 @@ void TargetTable(const Json& targets, std::ostringstream& out) {
   }
   out << "<table class=\"targets\"><tr><th>Đối tượng, chỉ số</th><th>Mức</th><th>Thời hạn</th><th>Chiều</th></tr>\n";
   for (const Json& t : targets) {
-    const std::string value = ComparatorSign(Text(t["comparator"])) + " " + Text(t["value"]) +
-                              (t["metric"] == "percent" ? "%" : " " + Text(t.value("unit", Json(""))));
+    const std::string value = TargetLevel(t);
     const std::string change = t.contains("change") ? (t["change"] == "decrease" ? "giảm" : "tăng") : "";
     out << "<tr><td>" << HtmlEscape(Text(t.value("subject", Json("")))) << "</td><td>" << HtmlEscape(value)
-        << "</td><td>" << HtmlEscape(When(t, "deadline")) << "</td><td>" << change << "</td></tr>\n";
+        << "</td><td>" << HtmlEscape(WhenInWords(t, "deadline")) << "</td><td>" << change << "</td></tr>\n";
   }
   out << "</table>\n";
 }

@@ -1,24 +1,17 @@
 // vbhc extract [OPTIONS] [FILE|DIR|-]...
 // One plan record per document, in input order, whatever --jobs.
-#include <boost/asio/post.hpp>
-#include <boost/asio/thread_pool.hpp>
 #include <boost/program_options.hpp>
 
-#include <unistd.h>
-
-#include <chrono>
-#include <condition_variable>
 #include <cstring>
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
-#include <mutex>
 #include <optional>
 #include <thread>
 
 #include "cli/commands.h"
 #include "cli/extract_stream.h"
 #include "cli/input.h"
+#include "cli/ordered_map.h"
 #include "extract/extractor.h"
 #include "output/exports.h"
 #include "output/record_json.h"
@@ -33,34 +26,6 @@ struct Outcome {
   std::string output;  // the record, formatted
   std::string error;   // why the document has no record
   size_t bytes = 0;    // input size, for progress
-};
-
-// Progress on standard error, only when it is a terminal: files, MB, MB/s, ETA.
-class Progress {
- public:
-  Progress(size_t files, size_t total_bytes)
-      : enabled_(isatty(STDERR_FILENO) == 1), files_(files), total_(total_bytes),
-        start_(std::chrono::steady_clock::now()), last_(start_) {}
-  void Update(size_t done_files, size_t done_bytes) {
-    if (!enabled_) return;
-    auto now = std::chrono::steady_clock::now();
-    if (now - last_ < std::chrono::milliseconds(500) && done_files != files_) return;
-    last_ = now;
-    double seconds = std::chrono::duration<double>(now - start_).count();
-    double mb = done_bytes / 1e6;
-    double rate = seconds > 0 ? mb / seconds : 0;
-    double eta = rate > 0 ? (total_ / 1e6 - mb) / rate : 0;
-    std::fprintf(stderr, "\r%zu/%zu files, %.1f MB, %.1f MB/s, ETA %.0f s   ", done_files, files_, mb,
-                 rate, eta);
-  }
-  ~Progress() {
-    if (enabled_) std::fprintf(stderr, "\n");
-  }
-
- private:
-  bool enabled_;
-  size_t files_, total_;
-  std::chrono::steady_clock::time_point start_, last_;
 };
 
 }  // namespace
@@ -79,9 +44,6 @@ ExtractOptions ExtractOptionsOf(const std::string& accentless, const std::string
   extract_options.encoding = encoding;
   return extract_options;
 }
-
-// More worker threads than this is a typo, not a machine.
-constexpr long long kMaxJobs = 1024;
 
 // The command line of vbhc extract.
 struct ExtractArgs {
@@ -120,7 +82,7 @@ void CheckExtractArgs(const ExtractArgs& a) {
     BadOptionValue("--format", a.format, "json, text, csv or ics");
   }
   if (a.format == "csv" && !KnownCsvTable(a.table)) BadOptionValue("--table", a.table, "tasks, targets, deadlines or references");
-  CheckRange("--jobs", a.jobs, 0, kMaxJobs, "a number of threads from 0 (all cores) to " + std::to_string(kMaxJobs));
+  JobsOption(a.jobs);
   CheckRange("--max-bytes", a.max_bytes, 1, 1ll << 40, "a size in bytes, at least 1");
 }
 
@@ -138,15 +100,14 @@ int RunExtract(const std::vector<std::string>& args) {
   const std::string& output = a.output;
   const std::string& format = a.format;
   const std::string& table = a.table;
-  long long jobs = a.jobs;
+  const size_t jobs = JobsOption(a.jobs);
   std::unique_ptr<RuleSet> rules = LoadRulesOrReport(a.rules_dir);
   if (!rules) return kExitRules;
   Extractor extractor(*rules, extract_options);
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());  // NOLINT
   if (vm.count("stream")) {
     if (vm.count("input") || vm.count("output")) throw po::error("--stream reads standard input and writes standard output");
     if (format == "csv" || format == "ics") throw po::error("--stream writes json or text");
-    return RunStream(extractor, {format, static_cast<size_t>(jobs), vm.count("skip-bad-lines") > 0});
+    return RunStream(extractor, {format, jobs, vm.count("skip-bad-lines") > 0});
   }
 
   std::vector<std::string> inputs =
@@ -184,38 +145,7 @@ int RunExtract(const std::vector<std::string>& args) {
     return o;
   };
 
-  // Workers fill a bounded window of slots (a ring: memory does not grow
-  // with the number of files); this thread writes them in order.
-  const size_t window = static_cast<size_t>(jobs) * 8;
-  std::vector<std::optional<Outcome>> slots(window + 1);
-  std::mutex mutex;
-  std::condition_variable ready;
-  // One job runs on this thread: no hand-over per document (measured: a
-  // worker thread and this one trading each document cost 30% more time).
-  std::optional<boost::asio::thread_pool> pool;
-  if (jobs > 1) pool.emplace(static_cast<size_t>(jobs));
-  size_t submitted = 0;
-  auto submit_until = [&](size_t limit) {
-    if (!pool) return;
-    for (; submitted < limit && submitted < files.size(); ++submitted) {
-      size_t i = submitted;
-      boost::asio::post(*pool, [&, i] {
-        Outcome o = process(files[i]);
-        std::lock_guard<std::mutex> lock(mutex);
-        slots[i % slots.size()] = std::move(o);
-        ready.notify_one();
-      });
-    }
-  };
-  submit_until(window);
-  size_t total_bytes = 0;
-  if (isatty(STDERR_FILENO) == 1) {
-    for (size_t i = 0; i < files.size(); ++i) {
-      std::error_code ec;
-      if (files[i] != "-") total_bytes += std::filesystem::file_size(files[i], ec);
-    }
-  }
-  Progress progress(files.size(), total_bytes);
+  Progress progress(files);
   size_t done_bytes = 0;
   bool write_failed = false;
   int write_errno = 0;
@@ -225,31 +155,20 @@ int RunExtract(const std::vector<std::string>& args) {
     write_failed = true;
     write_errno = errno;
   }
-  for (size_t i = 0; i < files.size(); ++i) {
-    Outcome o;
-    if (!pool) {
-      o = process(files[i]);
-    } else {
-      std::unique_lock<std::mutex> lock(mutex);
-      std::optional<Outcome>& slot = slots[i % slots.size()];
-      ready.wait(lock, [&] { return slot.has_value(); });
-      o = std::move(*slot);
-      slot.reset();
-    }
-    submit_until(i + 1 + window);
-    done_bytes += o.bytes;
-    progress.Update(i + 1, done_bytes);
-    if (!o.error.empty()) {
-      std::cerr << "vbhc extract: " << files[i] << ": " << o.error << "\n";
-      ++failed;
-      continue;
-    }
-    if (!write_failed && fwrite(o.output.data(), 1, o.output.size(), out) != o.output.size()) {
-      write_failed = true;
-      write_errno = errno;
-    }
-  }
-  if (pool) pool->join();
+  MapInOrder<Outcome>(
+      files.size(), jobs, [&](size_t i) { return process(files[i]); },
+      [&](size_t i, Outcome&& o) {
+        done_bytes += o.bytes;
+        progress.Update(i + 1, done_bytes);
+        if (!o.error.empty()) {
+          std::cerr << "vbhc extract: " << files[i] << ": " << o.error << "\n";
+          ++failed;
+        } else if (!write_failed && fwrite(o.output.data(), 1, o.output.size(), out) != o.output.size()) {
+          write_failed = true;
+          write_errno = errno;
+        }
+        return !write_failed;  // a closed pipe or a full disk: no use reading on
+      });
   if (format == "ics" && !write_failed) {
     const std::string end = IcsEnd();
     if (fwrite(end.data(), 1, end.size(), out) != end.size()) write_failed = true, write_errno = errno;

@@ -7,10 +7,12 @@
 #include <filesystem>
 #include <iostream>
 #include <set>
+#include <unordered_map>
 #include <tuple>
 
 #include "cli/commands.h"
 #include "cli/input.h"
+#include "cli/ordered_map.h"
 #include "extract/extractor.h"
 #include "output/index_db.h"
 
@@ -30,14 +32,78 @@ std::string CanonicalPath(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// What indexing one file came to.
+struct IndexOutcome {
+  std::string path;         // as stored: canonical, or the name of standard input
+  std::string error;        // why it has no record
+  bool unchanged = false;   // the same bytes are indexed under `path`
+  std::optional<Json> record;
+  std::string normalized;   // the text for full-text search
+  size_t bytes = 0;
+};
+
+struct IndexCounts {
+  size_t added = 0, replaced = 0, unchanged = 0, removed = 0;
+  int failed = 0;
+};
+
+// Reads and extracts `given` unless `stored` (path -> sha256 indexed)
+// already holds its bytes.  Any thread.
+IndexOutcome IndexFile(const Extractor& extractor, const std::string& given, const std::string& stdin_name,
+                       size_t max_bytes, const std::unordered_map<std::string, std::string>& stored) {
+  IndexOutcome o;
+  std::string bytes;
+  if (!ReadInput(given, max_bytes, &bytes, &o.error) || LooksBinary(bytes, &o.error)) return o;
+  o.bytes = bytes.size();
+  const std::string sha = Sha256Hex(bytes);
+  // One document, one row: stored under its canonical absolute path, so
+  // that docs/, ./docs/ and /abs/docs/ name the same rows (issue #19).
+  o.path = given == "-" ? (stdin_name.empty() ? "stdin:" + sha : stdin_name) : CanonicalPath(given);
+  auto it = stored.find(o.path);
+  o.unchanged = it != stored.end() && it->second == sha;
+  if (o.unchanged) return o;
+  Analysis a = extractor.Analyze(bytes);
+  o.record = Extractor::Record(a, bytes, o.path);
+  o.normalized = std::move(a.normalized.text);
+  return o;
+}
+
+// Drops the documents indexed from under `inputs` before that are gone now.
+bool RemoveGone(IndexDb& db, const std::vector<std::string>& inputs, const std::set<std::string>& seen,
+                IndexCounts* counts) {
+  std::vector<std::string> canonical_inputs;
+  for (const std::string& in : inputs) {
+    if (in != "-") canonical_inputs.push_back(CanonicalPath(in));
+  }
+  for (const std::string& path : db.Paths()) {
+    if (seen.count(path)) continue;
+    bool under_input = false;
+    for (const std::string& in : canonical_inputs) {
+      std::string prefix = in.back() == '/' ? in : in + "/";
+      under_input = under_input || path == in || path.rfind(prefix, 0) == 0;
+    }
+    if (!under_input || std::filesystem::exists(path)) continue;
+    std::cerr << "vbhc index: removed: " << path << "\n";
+    if (!db.Begin() || !db.Remove(path) || !db.Commit()) return false;
+    ++counts->removed;
+  }
+  return true;
+}
+
+}  // namespace
+
 int RunIndex(const std::vector<std::string>& args) {
   po::options_description options("vbhc index [OPTIONS] [FILE|DIR]...");
   std::string db_path, glob, rules_dir, stdin_name;
   size_t batch = 0, max_bytes = 0;
+  long long jobs = 0;
   options.add_options()("help,h", "show this help")(
       "db", po::value(&db_path)->required(), "the SQLite database (created if missing)")(
       "glob", po::value(&glob)->default_value("*.txt"), "file names to take from directories")(
       "rules", po::value(&rules_dir), "load rules from DIR instead of the embedded ones")(
+      "jobs,j", po::value(&jobs)->default_value(0), "threads reading and extracting (0: all cores); one writes")(
       "batch", po::value(&batch)->default_value(200), "documents per transaction")(
       "max-bytes", po::value(&max_bytes)->default_value(256u << 20), "refuse larger documents")(
       "name", po::value(&stdin_name), "the name of a document read from standard input (-); "
@@ -60,68 +126,40 @@ int RunIndex(const std::vector<std::string>& args) {
       vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{};
   std::vector<std::string> errors;
   PathList files = ExpandInputs(inputs, glob, &errors);
-  int failed = static_cast<int>(errors.size());
+  IndexCounts n;
+  n.failed = static_cast<int>(errors.size());
   for (const std::string& e : errors) std::cerr << "vbhc index: " << e << "\n";
 
-  size_t added = 0, replaced = 0, unchanged = 0, removed = 0, in_batch = 0;
+  const std::unordered_map<std::string, std::string> stored = db.StoredSha256s();
   std::set<std::string> seen;
-  auto flush = [&] {
-    if (in_batch > 0 && !db.Commit()) return false;
-    in_batch = 0;
-    return true;
-  };
-  std::string bytes, error;
-  for (size_t i = 0; i < files.size(); ++i) {
-    const std::string given = files[i];
-    if (!ReadInput(given, max_bytes, &bytes, &error) || LooksBinary(bytes, &error)) {
-      std::cerr << "vbhc index: " << given << ": " << error << "\n";
-      ++failed;
-      continue;
-    }
-    std::string sha = Sha256Hex(bytes);
-    // One document, one row: stored under its canonical absolute path, so
-    // that docs/, ./docs/ and /abs/docs/ name the same rows (issue #19).
-    const std::string path = given == "-" ? (stdin_name.empty() ? "stdin:" + sha : stdin_name) : CanonicalPath(given);
-    seen.insert(path);
-    std::optional<std::string> stored = db.StoredSha256(path);
-    if (stored && *stored == sha) {
-      ++unchanged;
-      continue;
-    }
-    Analysis a = extractor.Analyze(bytes);
-    Json record = Extractor::Record(a, bytes, path);
-    if (in_batch == 0 && !db.Begin()) break;
-    if (!db.Put(record, a.normalized.text)) break;
-    ++(stored ? replaced : added);
-    if (++in_batch >= batch && !flush()) break;
-  }
-  if (!db.ok() || !flush()) {
+  Progress progress(files);
+  size_t done_bytes = 0, in_batch = 0;
+  const bool written = MapInOrder<IndexOutcome>(
+      files.size(), JobsOption(jobs),
+      [&](size_t i) { return IndexFile(extractor, files[i], stdin_name, max_bytes, stored); },
+      [&](size_t i, IndexOutcome&& o) {
+        progress.Update(i + 1, done_bytes += o.bytes);
+        if (!o.error.empty()) {
+          std::cerr << "vbhc index: " << files[i] << ": " << o.error << "\n";
+          ++n.failed;
+          return true;
+        }
+        seen.insert(o.path);
+        if (o.unchanged) return ++n.unchanged, true;
+        if (in_batch == 0 && !db.Begin()) return false;
+        if (!db.Put(*o.record, o.normalized)) return false;
+        ++(stored.count(o.path) ? n.replaced : n.added);
+        if (++in_batch < batch) return true;
+        in_batch = 0;
+        return db.Commit();
+      });
+  if (!written || (in_batch > 0 && !db.Commit()) || !RemoveGone(db, inputs, seen, &n)) {
     std::cerr << "vbhc index: " << db_path << ": " << db.error() << "\n";
     return kExitOutput;
   }
-  // Documents indexed from these inputs before and gone now.
-  std::vector<std::string> canonical_inputs;
-  for (const std::string& in : inputs) {
-    if (in != "-") canonical_inputs.push_back(CanonicalPath(in));
-  }
-  for (const std::string& path : db.Paths()) {
-    if (seen.count(path)) continue;
-    bool under_input = false;
-    for (const std::string& in : canonical_inputs) {
-      std::string prefix = in.back() == '/' ? in : in + "/";
-      under_input = under_input || path == in || path.rfind(prefix, 0) == 0;
-    }
-    if (!under_input || std::filesystem::exists(path)) continue;
-    std::cerr << "vbhc index: removed: " << path << "\n";
-    if (!db.Begin() || !db.Remove(path) || !db.Commit()) {
-      std::cerr << "vbhc index: " << db.error() << "\n";
-      return kExitOutput;
-    }
-    ++removed;
-  }
-  std::cerr << "vbhc index: " << added << " added, " << replaced << " replaced, " << unchanged
-            << " unchanged, " << removed << " removed, " << failed << " failed\n";
-  return failed ? kExitSomeInputsFailed : kExitOk;
+  std::cerr << "vbhc index: " << n.added << " added, " << n.replaced << " replaced, " << n.unchanged
+            << " unchanged, " << n.removed << " removed, " << n.failed << " failed\n";
+  return n.failed ? kExitSomeInputsFailed : kExitOk;
 }
 
 namespace {

@@ -39,6 +39,10 @@ boost::program_options::variables_map ParseCommandLine(
 long long CheckRange(const std::string& option, long long value, long long low, long long high,
                      const std::string& expected);
 
+// Returns the threads of --jobs: `jobs` from 1 to 1024, or all cores for 0;
+// else BadOptionValue.
+size_t JobsOption(long long jobs);
+
 // Returns the help text of --encoding, listing the known encodings.
 std::string EncodingOptionHelp();
 

@@ -8,6 +8,7 @@
 #include <exception>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #if defined(VBHC_MIMALLOC)
@@ -70,6 +71,12 @@ long long CheckRange(const std::string& option, long long value, long long low, 
                      const std::string& expected) {
   if (value < low || value > high) BadOptionValue(option, std::to_string(value), expected);
   return value;
+}
+
+size_t JobsOption(long long jobs) {
+  constexpr long long kMaxJobs = 1024;  // more threads than this is a typo, not a machine
+  CheckRange("--jobs", jobs, 0, kMaxJobs, "a number of threads from 0 (all cores) to " + std::to_string(kMaxJobs));
+  return jobs > 0 ? static_cast<size_t>(jobs) : std::max(1u, std::thread::hardware_concurrency());
 }
 
 void CheckEncodingOption(const std::string& name) {

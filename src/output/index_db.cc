@@ -4,12 +4,14 @@
 
 #include <sqlite3.h>
 
+#include "output/sqlite_extras.h"
 #include "text/normalizer.h"
 
 namespace vbhc {
 namespace {
 
 constexpr const char* kSchema = R"sql(
+PRAGMA page_size = 1024;  -- before the first table; measured smallest (issue #19)
 PRAGMA journal_mode = WAL;
 PRAGMA foreign_keys = ON;
 CREATE TABLE IF NOT EXISTS documents (
@@ -20,8 +22,18 @@ CREATE TABLE IF NOT EXISTS documents (
   encoding TEXT,
   type TEXT, number TEXT, number_folded TEXT, issuer TEXT, issuer_folded TEXT,
   place TEXT, date TEXT, title TEXT,
-  record TEXT NOT NULL             -- the whole plan record (JSON)
+  record BLOB NOT NULL,            -- the whole plan record (JSON), sqlar-compressed
+  record_bytes INTEGER NOT NULL    -- its size uncompressed
 );
+-- The normalized text, once, sqlar-compressed; read through document_text_source.
+CREATE TABLE IF NOT EXISTS texts (
+  id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  text BLOB NOT NULL, text_bytes INTEGER NOT NULL
+);
+CREATE VIEW IF NOT EXISTS document_text_source AS
+  SELECT id, CAST(sqlar_uncompress(text, text_bytes) AS TEXT) AS text FROM texts;
+CREATE VIEW IF NOT EXISTS records AS
+  SELECT id, path, CAST(sqlar_uncompress(record, record_bytes) AS TEXT) AS record FROM documents;
 CREATE INDEX IF NOT EXISTS documents_number ON documents(number_folded);
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
 CREATE TABLE IF NOT EXISTS refs (
@@ -54,8 +66,15 @@ CREATE TABLE IF NOT EXISTS tasks (
   recurrence TEXT, text TEXT, span_start INTEGER, span_end INTEGER
 );
 CREATE INDEX IF NOT EXISTS tasks_deadline_end ON tasks(deadline_end);
-CREATE VIRTUAL TABLE IF NOT EXISTS document_text USING fts5(text, folded);
+-- The words of each text, folded (vbhc_folded): the index only, the text is in texts.
+CREATE VIRTUAL TABLE IF NOT EXISTS document_text USING fts5(
+  text, content = 'document_text_source', content_rowid = 'id', tokenize = 'vbhc_folded');
+PRAGMA user_version = 2;
 )sql";
+
+// The schema this build writes (PRAGMA user_version).  Version 1 (vbhc
+// before 2026-11-30) stored texts twice, uncompressed.
+constexpr int kSchemaVersion = 2;
 
 // A prepared statement that finalizes itself.
 class Statement {
@@ -79,6 +98,10 @@ class Statement {
     } else {
       Bind(i, v.dump());
     }
+    return *this;
+  }
+  Statement& BindBlob(int i, const std::string& bytes) {
+    sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
     return *this;
   }
   Statement& Bind(int i, int64_t n) {
@@ -108,7 +131,31 @@ IndexDb::IndexDb(const std::string& path, const RuleSet* rules) : rules_(rules) 
     return;
   }
   sqlite3_busy_timeout(db_, 5000);
+  if (!RegisterSqliteExtras(db_, &error_)) {
+    error_ = path + ": " + error_;
+    return;
+  }
+  if (!CheckSchemaVersion()) {
+    error_ = path + ": " + error_;
+    return;
+  }
   if (!Exec(kSchema)) error_ = path + ": " + error_;
+}
+
+bool IndexDb::CheckSchemaVersion() {
+  Statement version(db_, "SELECT (SELECT user_version FROM pragma_user_version), "
+                         "(SELECT count(*) FROM sqlite_schema WHERE name = 'documents')");
+  if (!version.ok() || version.Step() != SQLITE_ROW) {
+    error_ = sqlite3_errmsg(db_);
+    return false;
+  }
+  const int found = std::stoi(version.Text(0));
+  if (found != kSchemaVersion && version.Text(1) != "0") {
+    error_ = "an index of schema version " + std::to_string(found) + " (this vbhc writes version " +
+             std::to_string(kSchemaVersion) + "): remove it and index the documents again";
+    return false;
+  }
+  return true;
 }
 
 IndexDb::~IndexDb() { sqlite3_close(db_); }
@@ -131,11 +178,11 @@ std::string IndexDb::NameKey(const Json& name) const {
   return rules_ ? ExpandAbbreviations(folded, *rules_) : folded;
 }
 
-std::optional<std::string> IndexDb::StoredSha256(const std::string& path) {
-  Statement s(db_, "SELECT sha256 FROM documents WHERE path = ?");
-  s.Bind(1, path);
-  if (s.Step() == SQLITE_ROW) return s.Text(0);
-  return std::nullopt;
+std::unordered_map<std::string, std::string> IndexDb::StoredSha256s() {
+  std::unordered_map<std::string, std::string> out;
+  Statement s(db_, "SELECT path, sha256 FROM documents");
+  while (s.Step() == SQLITE_ROW) out.emplace(s.Text(0), s.Text(1));
+  return out;
 }
 
 std::vector<std::string> IndexDb::Paths() {
@@ -146,7 +193,10 @@ std::vector<std::string> IndexDb::Paths() {
 }
 
 bool IndexDb::Remove(const std::string& path) {
-  Statement text(db_, "DELETE FROM document_text WHERE rowid = (SELECT id FROM documents WHERE path = ?)");
+  // An external-content FTS5 table forgets a text when told its words.
+  Statement text(db_,
+                 "INSERT INTO document_text (document_text, rowid, text) SELECT 'delete', s.id, s.text "
+                 "FROM document_text_source s JOIN documents d ON d.id = s.id WHERE d.path = ?");
   text.Bind(1, path);
   Statement doc(db_, "DELETE FROM documents WHERE path = ?");
   doc.Bind(1, path);
@@ -165,13 +215,14 @@ bool IndexDb::Put(const Json& record, const std::string& normalized_text) {
   Json doc = d.is_null() ? Json::object() : d;
   Statement insert(db_,
                    "INSERT INTO documents (path, sha256, bytes, encoding, type, number, number_folded, "
-                   "issuer, issuer_folded, place, date, title, record) "
-                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                   "issuer, issuer_folded, place, date, title, record, record_bytes) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   insert.Bind(1, path).Bind(2, source["sha256"]).Bind(3, source["bytes"]).Bind(4, source["encoding"]);
   insert.Bind(5, Field(doc, "type")).Bind(6, Field(doc, "number")).Bind(7, Folded(Field(doc, "number")));
   insert.Bind(8, Field(doc, "issuer")).Bind(9, NameKey(Field(doc, "issuer")));
   insert.Bind(10, Field(doc, "place")).Bind(11, Field(doc, "date")).Bind(12, Field(doc, "title"));
-  insert.Bind(13, record.dump(-1, ' ', false, Json::error_handler_t::replace));
+  const std::string json = record.dump(-1, ' ', false, Json::error_handler_t::replace);
+  insert.BindBlob(13, SqlarCompress(json)).Bind(14, static_cast<int64_t>(json.size()));
   if (insert.Step() != SQLITE_DONE) {
     error_ = sqlite3_errmsg(db_);
     return false;
@@ -230,9 +281,11 @@ bool IndexDb::Put(const Json& record, const std::string& normalized_text) {
          s.Bind(8, Field(i, "recurrence"));
          return 9;
        });
-  Statement text(db_, "INSERT INTO document_text (rowid, text, folded) VALUES (?,?,?)");
-  text.Bind(1, id).Bind(2, normalized_text).Bind(3, FoldString(normalized_text));
-  if (text.Step() != SQLITE_DONE) good = false;
+  Statement text(db_, "INSERT INTO texts (id, text, text_bytes) VALUES (?,?,?)");
+  text.Bind(1, id).BindBlob(2, SqlarCompress(normalized_text)).Bind(3, static_cast<int64_t>(normalized_text.size()));
+  Statement words(db_, "INSERT INTO document_text (rowid, text) VALUES (?,?)");
+  words.Bind(1, id).Bind(2, normalized_text);
+  if (text.Step() != SQLITE_DONE || words.Step() != SQLITE_DONE) good = false;
   if (!good) error_ = sqlite3_errmsg(db_);
   return good;
 }
@@ -326,8 +379,8 @@ SearchResult IndexDb::Search(const SearchQuery& q) {
   if (!q.text.empty()) {
     from += " JOIN document_text t ON t.rowid = d.id";
     where.push_back("document_text MATCH ?");
-    args.push_back("folded : (" + FoldedFtsQuery(q.text) + ")");
-    snippet = "snippet(document_text, 1, '[', ']', '…', 12)";
+    args.push_back(FoldedFtsQuery(q.text));
+    snippet = "snippet(document_text, 0, '[', ']', '…', 12)";
     order = "bm25(document_text), d.path";
   }
   if (!q.number.empty()) {

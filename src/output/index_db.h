@@ -15,6 +15,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "rules/values.h"
@@ -73,8 +74,8 @@ class IndexDb {
   bool ok() const { return error_.empty(); }
   const std::string& error() const { return error_; }
 
-  // Returns the sha256 stored for `path`, or nullopt when not indexed.
-  std::optional<std::string> StoredSha256(const std::string& path);
+  // Returns the sha256 of every indexed path.
+  std::unordered_map<std::string, std::string> StoredSha256s();
   // Returns every indexed path.
   std::vector<std::string> Paths();
 
@@ -93,6 +94,8 @@ class IndexDb {
 
  private:
   bool Exec(const std::string& sql);
+  // Returns false (error_ set) for a database written by another schema.
+  bool CheckSchemaVersion();
   // Returns the compared form of a name: folded, abbreviations expanded.
   std::string NameKey(const Json& name) const;
   sqlite3* db_ = nullptr;

@@ -108,6 +108,34 @@ TEST(RuleSetTest, OverlapsLongestThenPriorityThenOrder) {
   EXPECT_EQ(ids, (std::vector<std::string>{"long", "first", "high"}));
 }
 
+// Issue #17 ('tháng 10, tháng 11 năm 2025 gives one date'): a rule with an
+// `item` group yields the item alone, its context read but not taken, and
+// the search goes on after the item, so each member of a list is found.
+TEST(RuleSetTest, ItemGroupIsTheMatchAndTheSearchGoesOnAfterIt) {
+  auto rules = Load(
+      "[[rule]]\nid = 'member'\ndimension = 'd'\n"
+      "pattern = '''(?P<item>m(?P<n>[0-9]))(?:, m[0-9])* y(?P<year>[0-9]{4})'''\n");
+  ASSERT_TRUE(rules->ok()) << rules->error();
+  struct {
+    std::string text;
+    std::vector<std::string> items;  // text and year of each match
+  } cases[] = {
+      {"m1, m2, m3 y2025", {"m1 2025", "m2 2025", "m3 2025"}},
+      {"m1 y2025; m4, m5 y2026", {"m1 2025", "m4 2026", "m5 2026"}},
+      {"m1, m2", {}},  // no context, no item
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    NormalizedText n = Normalize(c.text);
+    std::vector<std::string> items;
+    for (const RuleMatch& m : rules->Match(MatchInput::ForView(n, false))) {
+      EXPECT_EQ(n.text.substr(m.span.begin, m.span.size()), m.groups.find("item")->second.text);
+      items.push_back(m.groups.find("item")->second.text + " " + m.groups.find("year")->second.text);
+    }
+    EXPECT_EQ(items, c.items);
+  }
+}
+
 TEST(RuleSetTest, YieldsToOtherDimensions) {
   auto rules = Load(
       "[dimensions.deadline]\nyields_to = ['period']\n"

@@ -80,7 +80,16 @@ constexpr int kSchemaVersion = 2;
 class Statement {
  public:
   Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
-  ~Statement() { sqlite3_finalize(stmt_); }
+  // Borrows a statement prepared once (IndexDb::Prepared), reset when done.
+  explicit Statement(sqlite3_stmt* prepared) : stmt_(prepared), owned_(false) {}
+  ~Statement() {
+    if (owned_) {
+      sqlite3_finalize(stmt_);
+    } else {
+      sqlite3_reset(stmt_);
+      sqlite3_clear_bindings(stmt_);
+    }
+  }
   bool ok() const { return stmt_ != nullptr; }
   Statement& Bind(int i, const std::string& s) {
     sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
@@ -117,6 +126,7 @@ class Statement {
 
  private:
   sqlite3_stmt* stmt_ = nullptr;
+  bool owned_ = true;
 };
 
 Json Field(const Json& item, const char* key) { return item.contains(key) ? item[key] : Json(nullptr); }
@@ -158,7 +168,16 @@ bool IndexDb::CheckSchemaVersion() {
   return true;
 }
 
-IndexDb::~IndexDb() { sqlite3_close(db_); }
+IndexDb::~IndexDb() {
+  for (auto& [sql, stmt] : prepared_) sqlite3_finalize(stmt);
+  sqlite3_close(db_);
+}
+
+sqlite3_stmt* IndexDb::Prepared(const char* sql) {
+  sqlite3_stmt*& stmt = prepared_[sql];
+  if (stmt == nullptr) sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr);
+  return stmt;
+}
 
 bool IndexDb::Exec(const std::string& sql) {
   char* message = nullptr;
@@ -194,11 +213,11 @@ std::vector<std::string> IndexDb::Paths() {
 
 bool IndexDb::Remove(const std::string& path) {
   // An external-content FTS5 table forgets a text when told its words.
-  Statement text(db_,
-                 "INSERT INTO document_text (document_text, rowid, text) SELECT 'delete', s.id, s.text "
-                 "FROM document_text_source s JOIN documents d ON d.id = s.id WHERE d.path = ?");
+  Statement text(Prepared(
+      "INSERT INTO document_text (document_text, rowid, text) SELECT 'delete', s.id, s.text "
+      "FROM document_text_source s JOIN documents d ON d.id = s.id WHERE d.path = ?"));
   text.Bind(1, path);
-  Statement doc(db_, "DELETE FROM documents WHERE path = ?");
+  Statement doc(Prepared("DELETE FROM documents WHERE path = ?"));
   doc.Bind(1, path);
   if (text.Step() != SQLITE_DONE || doc.Step() != SQLITE_DONE) {
     error_ = sqlite3_errmsg(db_);
@@ -213,10 +232,10 @@ bool IndexDb::Put(const Json& record, const std::string& normalized_text) {
   if (!Remove(path)) return false;
   const Json& d = record["document"];
   Json doc = d.is_null() ? Json::object() : d;
-  Statement insert(db_,
+  Statement insert(Prepared(
                    "INSERT INTO documents (path, sha256, bytes, encoding, type, number, number_folded, "
                    "issuer, issuer_folded, place, date, title, record, record_bytes) "
-                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
   insert.Bind(1, path).Bind(2, source["sha256"]).Bind(3, source["bytes"]).Bind(4, source["encoding"]);
   insert.Bind(5, Field(doc, "type")).Bind(6, Field(doc, "number")).Bind(7, Folded(Field(doc, "number")));
   insert.Bind(8, Field(doc, "issuer")).Bind(9, NameKey(Field(doc, "issuer")));
@@ -231,7 +250,7 @@ bool IndexDb::Put(const Json& record, const std::string& normalized_text) {
   bool good = true;
   auto rows = [&](const char* key, const char* sql, auto bind) {
     for (const Json& item : record[key]) {
-      Statement s(db_, sql);
+      Statement s(Prepared(sql));
       s.Bind(1, id);
       int next = bind(s, item);
       s.Bind(next, item["text"]).Bind(next + 1, item["span"][0]).Bind(next + 2, item["span"][1]);
@@ -281,9 +300,9 @@ bool IndexDb::Put(const Json& record, const std::string& normalized_text) {
          s.Bind(8, Field(i, "recurrence"));
          return 9;
        });
-  Statement text(db_, "INSERT INTO texts (id, text, text_bytes) VALUES (?,?,?)");
+  Statement text(Prepared("INSERT INTO texts (id, text, text_bytes) VALUES (?,?,?)"));
   text.Bind(1, id).BindBlob(2, SqlarCompress(normalized_text)).Bind(3, static_cast<int64_t>(normalized_text.size()));
-  Statement words(db_, "INSERT INTO document_text (rowid, text) VALUES (?,?)");
+  Statement words(Prepared("INSERT INTO document_text (rowid, text) VALUES (?,?)"));
   words.Bind(1, id).Bind(2, normalized_text);
   if (text.Step() != SQLITE_DONE || words.Step() != SQLITE_DONE) good = false;
   if (!good) error_ = sqlite3_errmsg(db_);

@@ -21,6 +21,7 @@
 #include "rules/values.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace vbhc {
 
@@ -98,7 +99,10 @@ class IndexDb {
   bool CheckSchemaVersion();
   // Returns the compared form of a name: folded, abbreviations expanded.
   std::string NameKey(const Json& name) const;
+  // Returns `sql` prepared, once per database (the writes of every item).
+  sqlite3_stmt* Prepared(const char* sql);
   sqlite3* db_ = nullptr;
+  std::unordered_map<const char*, sqlite3_stmt*> prepared_;
   const RuleSet* rules_ = nullptr;
   std::string error_;
 };

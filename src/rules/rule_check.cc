@@ -1,6 +1,9 @@
 #include "rules/rule_check.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
+#include <vector>
 
 #include "rules/values.h"
 #include "text/encoding.h"
@@ -55,19 +58,38 @@ bool FieldsMatch(const Json& fields, const std::map<std::string, std::string>& e
   return true;
 }
 
+// Returns the first match of `re` in `text` (whole, by `anchor`) in *whole
+// and the span, inside `text`, that it yields: its `item` group when it has
+// one (RuleSet::Match), else the whole match.
+std::optional<std::pair<size_t, size_t>> YieldedSpan(const RE2& re, const std::string& text, RE2::Anchor anchor,
+                                                     re2::StringPiece* whole) {
+  std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
+  if (!re.Match(text, 0, text.size(), anchor, groups.data(), static_cast<int>(groups.size()))) return std::nullopt;
+  *whole = groups[0];
+  auto item = re.NamedCapturingGroups().find("item");
+  const re2::StringPiece& yielded =
+      item != re.NamedCapturingGroups().end() && groups[item->second].data() ? groups[item->second] : groups[0];
+  const size_t begin = yielded.data() - text.data();
+  return std::make_pair(begin, begin + yielded.size());
+}
+
 // Returns a message when another rule of the same dimension and priority
-// matches the very text this rule matches in `text`: which one wins would
-// then depend on file order alone.
+// matches the very text this rule matches in `text` and yields the same
+// span: which one wins would then depend on file order alone.
 std::string AmbiguousTie(const RuleSet& rules, const Rule& rule, const std::string& text) {
   re2::StringPiece whole;
-  if (!rule.re->Match(text, 0, text.size(), RE2::UNANCHORED, &whole, 1)) return {};
-  std::string matched(whole.data(), whole.size());
+  const auto span = YieldedSpan(*rule.re, text, RE2::UNANCHORED, &whole);
+  if (!span) return {};
+  const std::string matched(whole.data(), whole.size());
+  const size_t offset = whole.data() - text.data();
   for (const auto& other : rules.rules()) {
     if (other.get() == &rule || other->dimension != rule.dimension ||
         other->priority != rule.priority) {
       continue;
     }
-    if (RE2::FullMatch(matched, *other->re)) {
+    re2::StringPiece other_whole;
+    const auto other_span = YieldedSpan(*other->re, matched, RE2::ANCHOR_BOTH, &other_whole);
+    if (other_span && other_span->first + offset == span->first && other_span->second + offset == span->second) {
       return "ambiguous: '" + matched + "' is matched as a whole by " + other->id +
              " with the same priority; give one a priority";
     }

@@ -278,6 +278,12 @@ std::vector<RuleMatch> RuleSet::Match(const MatchInput& input, std::string* erro
     if (compiled == nullptr) continue;  // reported in *error
     const RE2& re = *compiled;
     groups.resize(re.NumberOfCapturingGroups() + 1);
+    // A rule with an `item` group reads its context around the item: the
+    // item alone is the match, and the search goes on after it, so that
+    // each member of a list sharing a year ("tháng 10, tháng 11 năm 2025")
+    // is found in turn.
+    const auto item_group = re.NamedCapturingGroups().find("item");
+    const int item = item_group == re.NamedCapturingGroups().end() ? 0 : item_group->second;
     size_t pos = chunk.begin;
     while (pos <= chunk.end) {
       if (!re.Match(text, pos, chunk.end, RE2::UNANCHORED, groups.data(),
@@ -290,6 +296,10 @@ std::vector<RuleMatch> RuleSet::Match(const MatchInput& input, std::string* erro
         if (begin >= chunk.end) break;
         pos = NextCharStart(text, begin);
         continue;
+      }
+      if (item != 0 && groups[item].data() != nullptr) {
+        begin = groups[item].data() - text.data();
+        end = begin + groups[item].size();
       }
       RuleMatch m;
       m.rule = &rule;

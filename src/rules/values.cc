@@ -105,6 +105,10 @@ std::string OneLine(std::string_view s) {
 
 std::optional<int> ParseSmallNumber(std::string_view text, const RuleSet& rules) {
   if (auto d = Digits(text)) return d;
+  // Two digits a PDF copy split with a space ("tháng 0 5"): rules decide where.
+  if (text.size() == 3 && text[1] == ' ') {
+    if (auto d = Digits(std::string{text[0], text[2]})) return d;
+  }
   if (auto r = Roman(text)) return r;
   for (const char* list : {"number_words", "english_months"}) {
     if (const VocabEntry* e = rules.LookupVocab(list, OneLine(text))) {

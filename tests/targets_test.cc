@@ -299,3 +299,43 @@ TEST(TargetsTest, EveryCountedNoun) {
 
 }  // namespace
 }  // namespace vbhc
+
+namespace vbhc {
+namespace {
+
+// Issue #16: "count targets for what plans count, not a closed list of
+// units; a unit is the noun after the number".
+TEST(TargetsTest, CountsOfAnyNounWithACue) {
+  struct {
+    std::string text;
+    std::string expected;
+  } cases[] = {
+      {"Phấn đấu năm 2025 thu hút ít nhất 50.000 lượt khách tham quan.", "count 50000 >= 2025"},
+      {"Đến năm 2030, lắp đặt tối thiểu 300 cột sạc xe điện trên toàn tỉnh.", "count 300 >= 2030"},
+      {"Phấn đấu đến năm 2027 có trên 200 nhà hàng đạt chuẩn phục vụ khách du lịch.", "count 200 > 2027"},
+      // The list of counted nouns still reads a longer unit; units of measure win.
+      {"Phấn đấu đến năm 2030 có ít nhất 12 cán bộ, công chức đạt chuẩn.", "count 12 >= 2030"},
+      {"Phấn đấu đến năm 2030 đưa vào khai thác trên 3.000 km đường bộ cao tốc.", "count 3000 > 2030"},
+      // No count: a criterion's preposition, a time span, money, multiples,
+      // what a scheme counts of itself, a proper noun.
+      {"Phấn đấu đến năm 2025 mỗi xã đạt ít nhất 01 trong các tiêu chí sau.", ""},
+      {"Mục tiêu đến năm 2025: công chức có ít nhất 2 năm công tác.", ""},
+      {"Phấn đấu năm 2025 hỗ trợ trên 500 triệu đồng cho mỗi hợp tác xã.", ""},
+      {"Mục tiêu đến năm 2025 mỗi cơ quan có ít nhất 1 vị trí việc làm về cải cách hành chính.", ""},
+      {"Phấn đấu đến năm 2025 có ít nhất 2 Sở thí điểm.", ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(Targets(c.text), c.expected);
+  }
+}
+
+TEST(TargetsTest, EveryNotCountedNounIsNoCount) {
+  for (const VocabEntry& word : Rules().Vocab("count_not_units")) {
+    SCOPED_TRACE(word.text);
+    EXPECT_EQ(Targets("Phấn đấu đến năm 2030 có ít nhất 12 " + word.text + " nữa."), "");
+  }
+}
+
+}  // namespace
+}  // namespace vbhc

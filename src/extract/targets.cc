@@ -86,7 +86,7 @@ class TargetFinder {
   const std::string& flat_;
   const KeyedText& keyed_;
   Cues comparators_, after_, goals_, section_goals_, reports_, reports_after_, recurrences_,
-      stops_, changes_, connectors_, indicators_, predicates_;
+      stops_, changes_, connectors_, indicators_, predicates_, not_units_;
   std::vector<Item> target_years_;
   ItemIndex deadline_index_, period_index_, year_index_;
   const Item* plan_period_ = nullptr;
@@ -112,7 +112,8 @@ TargetFinder::TargetFinder(const Structure& structure, const KeyedText& keyed, c
       changes_(rules, "change_cues", accentless),
       connectors_(rules, "subject_connectors", accentless),
       indicators_(rules, "indicator_cues", accentless),
-      predicates_(rules, "indicator_predicates", accentless) {
+      predicates_(rules, "indicator_predicates", accentless),
+      not_units_(rules, "count_not_units", accentless) {
   // "Các chỉ tiêu chủ yếu năm 2024": the year a list of targets is set for.
   target_years_ = ItemsOfDimension(matches, rules, "target_year");
   for (const Item& y : target_years_) year_index_.Add(&y);
@@ -364,6 +365,11 @@ Json TargetFinder::Fields(const RuleMatch& m, const Scope& s) const {
 
 std::vector<Item> TargetFinder::Run(const std::vector<const RuleMatch*>& values) {
   for (const RuleMatch* m : values) {
+    // A count's unit is the noun after its number; some nouns there count
+    // no goal: time, money, multiples ("ít nhất 2 năm", "trên 500 triệu đồng").
+    if (auto unit = m->groups.find("unit"); unit != m->groups.end() && not_units_.AtStart(Keyed(unit->second.span))) {
+      continue;
+    }
     Scope scope = ScopeOf(*m);
     if (!IsGoal(*m, scope)) continue;
     accepted_.push_back({m, m->span, Fields(*m, scope), scope.sentence});
@@ -391,7 +397,7 @@ std::vector<Item> FindTargets(const Structure& structure, const KeyedText& keyed
                               bool accentless, const std::string& reference_date) {
   std::vector<const RuleMatch*> values;
   for (const RuleMatch& m : matches) {
-    if (m.rule->dimension == "target_value") values.push_back(&m);
+    if (m.rule->dimension == "target_value" || m.rule->dimension == "target_count_open") values.push_back(&m);
   }
   if (values.empty()) return {};
   std::vector<Item> targets = TargetFinder(structure, keyed, items, matches, rules, accentless).Run(values);

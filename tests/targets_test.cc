@@ -115,7 +115,10 @@ TEST(TargetsTest, ValuesComparatorsAndDeadlines) {
       // Classification criteria are no goals.
       {"criterion", "Bảo đảm thôn đặc biệt khó khăn là thôn có từ 20% hộ nghèo trở lên.", ""},
       {"monthly", "Phấn đấu sản lượng mỗi tháng đạt tối thiểu 20%.", "percent 20 >= null monthly"},
-      {"bare count alone", "Phấn đấu đào tạo 5 công chức, viên chức.", ""},
+      // A bare count is a goal as the object of a goal verb (issue #16), not
+      // after any other word.
+      {"bare count as an object", "Phấn đấu đào tạo 5 công chức, viên chức.", "count 5 = null"},
+      {"bare count alone", "Phấn đấu nâng cao chất lượng 5 công chức, viên chức.", ""},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
@@ -323,10 +326,31 @@ TEST(TargetsTest, CountsOfAnyNounWithACue) {
       {"Phấn đấu năm 2025 hỗ trợ trên 500 triệu đồng cho mỗi hợp tác xã.", ""},
       {"Mục tiêu đến năm 2025 mỗi cơ quan có ít nhất 1 vị trí việc làm về cải cách hành chính.", ""},
       {"Phấn đấu đến năm 2025 có ít nhất 2 Sở thí điểm.", ""},
+      // A bare count is a goal as the object of a goal verb, not after any word.
+      {"Đến hết năm 2026, phấn đấu xây dựng 12 tuyến phố đi bộ, đón 300.000 lượt khách quốc tế.",
+       "count 12 = 2026-12-31; count 300000 = 2026-12-31"},
+      {"Phấn đấu đến năm 2030 thành lập mới 1.000 doanh nghiệp.", "count 1000 = 2030"},
+      {"Mục tiêu đến năm 2030 nâng chất lượng 22 phòng nội vụ cấp huyện.", ""},
+      {"Phấn đấu đến năm 2025 có 30 sản phẩm OCOP đạt 3 sao.", ""},
+      {"Xây dựng 12 tuyến phố đi bộ trong năm 2019.", ""},  // no goal stated
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);
     EXPECT_EQ(Targets(c.text), c.expected);
+  }
+}
+
+TEST(TargetsTest, EveryGoalVerbMakesItsCountAGoal) {
+  for (const VocabEntry& verb : Rules().Vocab("count_goal_verbs")) {
+    SCOPED_TRACE(verb.text);
+    EXPECT_EQ(Targets("Phấn đấu đến năm 2030 " + verb.text + " 12 tuyến phố đi bộ."), "count 12 = 2030");
+  }
+}
+
+TEST(TargetsTest, EveryWordBeforeALabelMakesNoCount) {
+  for (const VocabEntry& word : Rules().Vocab("count_not_after")) {
+    SCOPED_TRACE(word.text);
+    EXPECT_EQ(Targets("Phấn đấu đến năm 2030 hoàn thành " + word.text + " 12 tuyến phố đi bộ."), "");
   }
 }
 

@@ -86,7 +86,8 @@ class TargetFinder {
   const std::string& flat_;
   const KeyedText& keyed_;
   Cues comparators_, after_, goals_, section_goals_, reports_, reports_after_, recurrences_,
-      stops_, changes_, connectors_, indicators_, predicates_, not_units_;
+      stops_, changes_, connectors_, indicators_, predicates_, not_units_,
+      goal_verbs_, not_after_;
   std::vector<Item> target_years_;
   ItemIndex deadline_index_, period_index_, year_index_;
   const Item* plan_period_ = nullptr;
@@ -113,7 +114,9 @@ TargetFinder::TargetFinder(const Structure& structure, const KeyedText& keyed, c
       connectors_(rules, "subject_connectors", accentless),
       indicators_(rules, "indicator_cues", accentless),
       predicates_(rules, "indicator_predicates", accentless),
-      not_units_(rules, "count_not_units", accentless) {
+      not_units_(rules, "count_not_units", accentless),
+      goal_verbs_(rules, "count_goal_verbs", accentless),
+      not_after_(rules, "count_not_after", accentless) {
   // "Các chỉ tiêu chủ yếu năm 2024": the year a list of targets is set for.
   target_years_ = ItemsOfDimension(matches, rules, "target_year");
   for (const Item& y : target_years_) year_index_.Add(&y);
@@ -184,7 +187,10 @@ bool TargetFinder::IsGoal(const RuleMatch& m, const Scope& s) const {
     return Contains(s.sentence, d->span);
   });
   if (!goal && !(deadline_in_sentence && comparators_.AtEnd(s.before))) return false;
-  return m.rule->id != "target.count_bare" || ContinuesCounts(s);
+  // A bare count ("20 mô hình") is a goal as the object of a goal verb or
+  // continuing counted goals; a describing count ("có 22 phòng nội vụ") is not.
+  const auto bare = m.rule->set.find("bare");
+  return bare == m.rule->set.end() || goal_verbs_.AtEnd(s.before) || ContinuesCounts(s);
 }
 
 // A bare count is a goal only at the head of its clause, continuing a list
@@ -371,6 +377,8 @@ std::vector<Item> TargetFinder::Run(const std::vector<const RuleMatch*>& values)
       continue;
     }
     Scope scope = ScopeOf(*m);
+    // "năm 2030 thành lập …", "Điều 5 …": a year or a label, not a count.
+    if (m->groups.count("unit") && not_after_.AtEnd(scope.before)) continue;
     if (!IsGoal(*m, scope)) continue;
     accepted_.push_back({m, m->span, Fields(*m, scope), scope.sentence});
   }

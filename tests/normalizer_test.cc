@@ -445,3 +445,37 @@ TEST(NormalizerTest, ReusedResultEqualsFreshOne) {
 
 }  // namespace
 }  // namespace vbhc
+
+namespace vbhc {
+namespace {
+
+// Issue #17: header lines of PDF copies with letters split by spaces.
+TEST(NormalizerTest, JoinSplitLettersOnlyWhereUnambiguous) {
+  struct {
+    std::string line;
+    std::string expected;
+  } cases[] = {
+      {"B Ộ LAO ĐỘNG - THƯƠNG BINH V À X Ã HỘI", "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"},
+      {"dự toán ngân sách trung ươ n g", "dự toán ngân sách trung ương"},
+      {"Ban Chỉ đạo trun g ương", "Ban Chỉ đạo trung ương"},
+      {"v à", "và"},
+      {"C Ụ C THUẾ", "CỤC THUẾ"},
+      // Nothing to repair: acronyms, list letters, letters after a word they
+      // cannot end, words that are whole.
+      {"HĐND TỈNH", "HĐND TỈNH"},
+      {"Sở KH và ĐT", "Sở KH và ĐT"},
+      {"điểm a, b và c khoản 1", "điểm a, b và c khoản 1"},
+      {"Phụ lục B", "Phụ lục B"},
+      {"hạng C", "hạng C"},
+      {"Sở Y tế", "Sở Y tế"},
+      {"V/v xây dựng", "V/v xây dựng"},
+      {"", ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.line);
+    EXPECT_EQ(JoinSplitLetters(c.line), c.expected);
+  }
+}
+
+}  // namespace
+}  // namespace vbhc

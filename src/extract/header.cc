@@ -315,7 +315,11 @@ Json FindHeader(const NormalizedText& normalized, const std::vector<RuleMatch>& 
     std::string t = StripDecoration(subject_line.substr(0, subject_line.find('|')));
     if (!t.empty()) doc["title"] = t;
   }
-  SetIssuer(FindIssuer(text, region_begin, number->span.begin, region_end), rules, &doc);
+  // Header lines of PDF copies have their letters split ("B Ộ LAO ĐỘNG"): repaired here only.
+  std::vector<std::string> issuer = FindIssuer(text, region_begin, number->span.begin, region_end);
+  for (std::string& line : issuer) line = JoinSplitLetters(line);
+  SetIssuer(issuer, rules, &doc);
+  if (doc["title"].is_string()) doc["title"] = JoinSplitLetters(doc["title"].get<std::string>());
   return doc;
 }
 

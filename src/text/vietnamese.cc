@@ -278,4 +278,92 @@ std::optional<std::u32string> PlaceTone(std::u32string_view syllable, ToneStyle 
   return out;
 }
 
+namespace {
+
+// The folded letters of `word` ("Ộ" -> "o"), or "" when it has anything but
+// letters.
+std::string FoldedLetters(std::string_view word) {
+  std::string folded;
+  for (size_t pos = 0; pos < word.size();) {
+    const char32_t c = DecodeUtf8(word, &pos);
+    if (!u_isalpha(static_cast<UChar32>(c))) return {};
+    FoldCodePoint(c, &folded);
+  }
+  return folded;
+}
+
+bool IsVowel(char c) { return std::string_view("aeiouy").find(c) != std::string_view::npos; }
+
+bool IsOnset(std::string_view c) {
+  static constexpr std::string_view kOnsets[] = {"b", "c", "ch", "d", "g", "gh", "h", "k", "kh", "l", "m",
+                                                 "n", "ng", "ngh", "nh", "p", "ph", "r", "s", "t", "th",
+                                                 "tr", "v", "x"};
+  return std::find(std::begin(kOnsets), std::end(kOnsets), c) != std::end(kOnsets);
+}
+
+bool IsFinal(std::string_view c) {
+  static constexpr std::string_view kFinals[] = {"c", "ch", "m", "n", "ng", "nh", "p", "t"};
+  return std::find(std::begin(kFinals), std::end(kFinals), c) != std::end(kFinals);
+}
+
+// Returns the tone mark `word` carries, or 0.
+char32_t ToneOfWord(std::string_view word) {
+  for (size_t pos = 0; pos < word.size();) {
+    if (char32_t tone = ToneOf(DecodeUtf8(word, &pos))) return tone;
+  }
+  return 0;
+}
+
+// Returns whether consonants `c` (folded) end the word `before` as its final:
+// after its own final ("trun" + "g"; `strong`), or after its vowel when the
+// tone allows the final (c, ch, p, t follow only sắc and nặng: "và c" is no
+// "vàc").
+bool EndsWord(const std::string& before, const std::string& c, bool strong) {
+  const std::string folded = FoldedLetters(before);
+  const size_t last_vowel = folded.find_last_of("aeiouy");
+  if (last_vowel == std::string::npos) return false;
+  const std::string final = folded.substr(last_vowel + 1);
+  if (strong != !final.empty() || !IsFinal(final + c)) return false;
+  if (strong) return true;
+  const bool stop = c == "c" || c == "ch" || c == "p" || c == "t";
+  const char32_t tone = ToneOfWord(before);
+  return !stop || tone == 0x0301 || tone == 0x0323;
+}
+
+}  // namespace
+
+std::string JoinSplitLetters(std::string_view line) {
+  std::vector<std::string> words;
+  for (size_t b = 0; b <= line.size();) {
+    size_t e = line.find(' ', b);
+    if (e == std::string_view::npos) e = line.size();
+    words.emplace_back(line.substr(b, e - b));
+    b = e + 1;
+  }
+  std::vector<std::string> out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string folded = FoldedLetters(words[i]);
+    if (folded.empty() || std::any_of(folded.begin(), folded.end(), IsVowel)) {
+      out.push_back(words[i]);
+      continue;
+    }
+    // A word of consonants alone: the final of the word before ("trun g"),
+    // the onset of the word after ("B Ộ"), the final after a vowel ("ươ n").
+    if (!out.empty() && EndsWord(out.back(), folded, /*strong=*/true)) {
+      out.back() += words[i];
+    } else if (IsOnset(folded) && i + 1 < words.size() && !FoldedLetters(words[i + 1]).empty() &&
+               IsVowel(FoldedLetters(words[i + 1])[0])) {
+      out.push_back(words[i] + words[i + 1]);
+      ++i;
+    } else if (!out.empty() && EndsWord(out.back(), folded, /*strong=*/false)) {
+      out.back() += words[i];
+    } else {
+      out.push_back(words[i]);
+    }
+  }
+  std::string joined;
+  for (const std::string& w : out) joined += (joined.empty() ? "" : " ") + w;
+  return joined;
+}
+
 }  // namespace vbhc

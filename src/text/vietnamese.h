@@ -53,6 +53,15 @@ char32_t ToneOf(char32_t c);
 // ("ỦY BAN NHÂN DÂN": false; "Ủy ban": true).
 bool HasLowercaseLetter(std::string_view s);
 
+// Returns `line` with the letters that PDF copies split by spaces joined
+// again, where the join is unambiguous.  A word of consonant letters alone
+// is no Vietnamese syllable: it joins the next word when it is an onset and
+// that word begins with a vowel ("B Ộ" -> "BỘ", "v à" -> "và"), else the word
+// before when that word has a vowel and the consonants then end it as a
+// final ("trun g" -> "trung", "ươ n g" -> "ương").  Everything else stays:
+// acronyms ("HĐND", "Sở KH và ĐT"), list letters ("điểm a, b và c").
+std::string JoinSplitLetters(std::string_view line);
+
 // Returns `s` in lower case, diacritics kept ("Cơ Quan" -> "cơ quan").  For
 // valid UTF-8, as DecodeUtf8; a few letters change length (Ⱥ -> ⱥ).
 std::string LowerCase(std::string_view s);

@@ -76,6 +76,9 @@ TEST(ValuesTest, CanonicalNumber) {
       {"118/TTg", "118/TTg"},
       {"12/HD-SNV", "12/HD-SNV"},  // hướng dẫn: HD is a code of its own, not HĐ
       {"5/DA-UBND", "5/DA-UBND"},  // dự án, not đề án
+      // Issue #17: copies' forms kept as written (the gold cites them so).
+      {"49/2025TT-BCT", "49/2025TT-BCT"},
+      {"12.3/2025/NQ-CP", "12.3/2025/NQ-CP"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.raw);

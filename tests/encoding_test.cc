@@ -72,6 +72,46 @@ TEST(EncodingTest, RealUtf8IsNeverMistaken) {
   }
 }
 
+// Issue #22: UTF-8 with a few stray bytes (a Latin-1 letter, a character
+// cut short) is UTF-8 without trial decodes, with its records unchanged;
+// text where invalid bytes dominate still goes to the legacy decoders.
+TEST(EncodingTest, Utf8WithAFewBadBytesIsUtf8) {
+  Extractor extractor(Rules());
+  for (const auto& [name, text] : testing_util::Utf8Corpus()) {
+    SCOPED_TRACE(name);
+    // A Latin-1 é and a character cut short, on a line of their own.
+    const std::string damaged = text + "\nGhi ch\xFA: caf\xE9, \xE1\xBB\n";
+    DecodedInput d = DecodeInput(damaged);
+    EXPECT_EQ(d.encoding, "utf-8");
+    EXPECT_DOUBLE_EQ(d.confidence, 0.3);
+    EXPECT_EQ(testing_util::Values(extractor.Extract(damaged, name)), testing_util::Values(extractor.Extract(text, name)));
+  }
+  auto letters = [](int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += "ế";
+    return s;
+  };
+  struct {
+    std::string name, text;
+    bool mostly_utf8;
+  } cases[] = {
+      {"20 valid, 1 bad", std::string(20, 'a') + letters(20) + "\xE9", true},
+      {"20 valid, 2 bad", letters(20) + "\xE9\xE9", false},
+      {"19 valid, 0 bad", letters(19), false},
+      {"a cut character: each of its bytes is bad", letters(40) + "\xE1\xBB", true},
+      {"a cut character among 20", letters(20) + "\xE1\xBB", false},
+      {"overlong is bad", letters(20) + "\xC0\xAF", false},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(MostlyUtf8(c.text), c.mostly_utf8);
+  }
+  // Mostly invalid: the TCVN3 bytes of a Vietnamese sentence, one valid character among them.
+  std::string tcvn3 = Iconv("Quyết định về việc ban hành kế hoạch cải cách hành chính năm 2025 của tỉnh, "
+                            "giao các sở, ngành chủ trì thực hiện các nhiệm vụ được giao đúng tiến độ.", "TCVN5712-1", "UTF-8");
+  EXPECT_EQ(DecodeInput(tcvn3 + "ế").encoding, "tcvn3");
+}
+
 TEST(EncodingTest, LegacyEncodingsRoundTripThroughDetection) {
   Extractor extractor(Rules());
   struct {

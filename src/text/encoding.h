@@ -45,6 +45,11 @@ DecodedInput DecodeInput(std::string_view bytes, std::string_view forced = {});
 // over 0x7F.
 bool IsValidUtf8(std::string_view s, bool* any_high = nullptr);
 
+// Returns true when at least 20 of the non-ASCII sequences of `s` are valid
+// UTF-8 characters and at most one in 20 is not: UTF-8 with a few bad bytes,
+// which DecodeInput reads as UTF-8 without trying legacy decoders.
+bool MostlyUtf8(std::string_view s);
+
 // Returns the share (0..1) of the words of UTF-8 `text` that are common
 // Vietnamese syllables: the detection score.
 double VietnameseScore(std::string_view text);

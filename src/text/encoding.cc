@@ -272,10 +272,10 @@ bool LooksLikeMojibake(std::string_view text) {
   }();
   size_t chars = 0, odd = 0;
   const size_t n = text.size();
-  for (size_t i = 0; i < n; ++i) {
-    unsigned char b = static_cast<unsigned char>(text[i]);
-    if ((b & 0xC0) != 0x80) ++chars;  // not a continuation byte: a character starts
-    if (b < 0xC2) continue;
+  // Counts the odd sign whose lead byte is at i, if any.
+  auto look = [&](size_t i) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0xC2) return;
     if (b <= 0xC3) {
       if (i + 1 < n) {
         char32_t c = static_cast<char32_t>(((b & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F));
@@ -289,6 +289,24 @@ bool LooksLikeMojibake(std::string_view text) {
                                          (static_cast<unsigned char>(text[i + 2]) & 0x3F));
       if (c < kWindows1252Sign.size() && kWindows1252Sign[c]) ++odd;
     }
+  };
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: characters are the bytes that continue none,
+  // and only the leads of the signs above are looked at (issue #22: this
+  // scan was a third of normalizing many small files).
+  const auto* u = reinterpret_cast<const unsigned char*>(text.data());
+  for (; i + 16 <= n; i += 16) {
+    using namespace simd;  // NOLINT: the byte tests read as a formula
+    const __m128i v = Load(u + i);
+    chars += 16 - static_cast<size_t>(__builtin_popcount(Bits(TopBits(v, 0x80))));
+    uint32_t leads = Bits(Or(Or(InRange(v, 0xC2, 0xC3), InRange(v, 0xC5, 0xC6)), Or(Eq(v, 0xCB), Eq(v, 0xE2))));
+    for (; leads != 0; leads &= leads - 1) look(i + static_cast<size_t>(__builtin_ctz(leads)));
+  }
+#endif
+  for (; i < n; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++chars;  // a character starts
+    look(i);
   }
   return odd >= 3 && odd * 500 >= chars;
 }

@@ -124,6 +124,22 @@ const std::vector<TaskCase>& Cases() {
        "Doanh nghiệp, cộng đồng | null | null"},
       {"task_sections", false,
        "IV. KINH PHÍ\n\n2. Nguồn xã hội hóa:\n\n- Vận động các tổ chức, cá nhân.\n", ""},
+      // An opening phrase up to a comma, then the lead (dev 120, 121, 125).
+      {"task_intro_phrases", true,
+       "2. Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương rà soát, bố trí kinh phí.\n",
+       "Bộ Tài chính | null | null"},
+      {"task_intro_phrases", true,
+       "Trước ngày 15/12/2025, Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n", "Sở Nội vụ | null | 2025-12-15"},
+      {"task_intro_phrases", true,
+       "Để việc đề xuất biên chế của Bộ Chính trị, Ban Bí thư và Ban Tổ chức Trung ương, trên cơ sở nguyên tắc nêu "
+       "trên, đề nghị các bộ, ngành, địa phương khẩn trương thực hiện.\n",
+       "các bộ, ngành, địa phương | null | null"},
+      // A name of the opening phrase is no lead: one with a number, or ended by another opening.
+      {"task_intro_phrases", false,
+       "Thực hiện ý kiến của Bộ Chính trị, Ban Bí thư và Văn bản số 9671-CV/BTCTW ngày 17/9/2025 về hoàn thiện vị "
+       "trí việc làm, Bộ Nội vụ đã có văn bản hướng dẫn.\n",
+       ""},
+      {"task_lead_ends", false, "Căn cứ quy định nêu trên, Tổng cục Thuế đồng ý với ý kiến xử lý của Cục Thuế.\n", ""},
   };
   return cases;
 }
@@ -142,7 +158,7 @@ TEST(TasksTest, EveryListHasBothCases) {
   for (const TaskCase& c : Cases()) (c.positive ? positive : negative).insert(c.list);
   for (const char* list : {"task_labels", "agency_heads", "task_lead_ends", "task_cues", "task_lead_ins",
                            "task_not_tasks", "task_time_recurrences", "task_time_open", "task_time_starts",
-                           "task_sections", "task_enacting", "task_stop_reading"}) {
+                           "task_sections", "task_enacting", "task_stop_reading", "task_intro_phrases"}) {
     SCOPED_TRACE(list);
     EXPECT_FALSE(Rules().Vocab(list).empty()) << "no such list in rules/";
     EXPECT_TRUE(positive.count(list));

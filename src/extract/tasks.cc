@@ -23,6 +23,8 @@ constexpr size_t kTaskBytes = 300;
 constexpr long kSentenceWords = 5;
 // An agency heading is a name, not a sentence.
 constexpr long kMaxHeadingWords = 30;
+// A lead after an opening phrase is a name of a few words.
+constexpr long kMaxIntroLeadWords = 14;
 // Marker ranks: what a paragraph may hold below it.
 enum MarkerRanks { kDashed = 1, kLettered = 2, kNumbered = 3, kMajor = 4 };
 // A label is the short text before ':' that opens a line.
@@ -86,6 +88,7 @@ class TaskFinder {
   bool CueBefore(size_t pos) const;
   size_t SkipCues(size_t start, size_t limit) const;
   LeadScan ClauseLead(size_t start, size_t limit, size_t paragraph, bool opens) const;
+  LeadScan LeadAfterIntro(size_t start, size_t limit, size_t paragraph) const;
   int MarkerRank(const Paragraph& p) const;
   bool OpensTaskSection(const Paragraph& p, bool open) const;
   bool NamedItem(const LeadScan& scan, size_t paragraph) const;
@@ -101,7 +104,7 @@ class TaskFinder {
   const std::string& text_;
   const KeyedText& keyed_;
   Cues labels_, heads_, ends_, cues_, lead_ins_, not_tasks_, recurrences_, open_, starts_, sections_,
-      enacting_, stop_reading_;
+      enacting_, stop_reading_, intros_;
   bool in_task_section_ = false;  // under a "Tổ chức thực hiện" heading
   bool in_recipients_ = false;    // from "Nơi nhận:" to the next heading
   ItemIndex deadlines_, dates_, periods_, times_;
@@ -127,7 +130,8 @@ TaskFinder::TaskFinder(const Structure& structure, const KeyedText& keyed, const
       starts_(rules, "task_time_starts", accentless),
       sections_(rules, "task_sections", accentless),
       enacting_(rules, "task_enacting", accentless),
-      stop_reading_(rules, "task_stop_reading", accentless) {
+      stop_reading_(rules, "task_stop_reading", accentless),
+      intros_(rules, "task_intro_phrases", accentless) {
   task_times_ = ItemsOfDimension(matches, rules, "task_time");
   for (const Item& t : task_times_) times_.Add(&t);
   for (const Item& item : items) {
@@ -353,6 +357,7 @@ void TaskFinder::ClauseTasks(Span sentence, size_t paragraph) {
   for (size_t i = 0; i < starts.size(); ++i) {
     const size_t start = SkipCues(starts[i], sentence.end);
     LeadScan scan = ClauseLead(start, sentence.end, paragraph, opens && i == 0);
+    if (scan.stop == LeadScan::kFailed) scan = LeadAfterIntro(start, sentence.end, paragraph);
     if (scan.stop != LeadScan::kFailed) found.emplace_back(start, scan);
   }
   for (size_t i = 0; i < found.size(); ++i) {
@@ -415,6 +420,29 @@ LeadScan TaskFinder::ClauseLead(size_t start, size_t limit, size_t paragraph, bo
   const Span work = scan.stop == LeadScan::kColon ? Span{scan.end + 1, BlockAfter(paragraph).end} : BlockAfter(paragraph);
   if (!ends_.Find(Key(work))) return LeadScan{};
   return scan;
+}
+
+// The lead after an opening phrase that runs to a comma ("Trên cơ sở đề
+// nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương rà soát …",
+// "Trước ngày 15/12/2025, Sở Nội vụ tổng hợp …"): at the first comma of the
+// clause after which an agency and an end cue stand; else a failed scan.
+LeadScan TaskFinder::LeadAfterIntro(size_t start, size_t limit, size_t paragraph) const {
+  if (!intros_.AtStart(Key({start, std::min(limit, start + kCueWindow)}))) return LeadScan{};
+  const size_t clause_end = std::min(limit, text_.find_first_of(";:", start));
+  for (size_t comma = text_.find(',', start); comma < clause_end; comma = text_.find(',', comma + 1)) {
+    LeadScan scan = ClauseLead(SkipCues(comma + 1, limit), limit, paragraph, /*opens=*/false);
+    if (scan.stop != LeadScan::kCue) continue;
+    // Not a name of the opening phrase: "… của Bộ Chính trị, Ban Bí thư và
+    // Văn bản số 9671 …", "…, Ban Tổ chức Trung ương, trên cơ sở …".
+    const std::string_view lead(text_.data() + scan.lead.begin, scan.lead.size());
+    const bool digits = lead.find_first_of("0123456789") != std::string_view::npos;
+    const long words = std::count(lead.begin(), lead.end(), ' ') + 1;
+    if (digits || words > kMaxIntroLeadWords || intros_.AtStart(Key({scan.end, std::min(limit, scan.end + kCueWindow)}))) {
+      continue;
+    }
+    return scan;
+  }
+  return LeadScan{};
 }
 
 // Returns whether a task cue ("Giao", "Đề nghị") stands right before `pos`

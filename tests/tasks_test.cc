@@ -140,6 +140,12 @@ const std::vector<TaskCase>& Cases() {
        "trí việc làm, Bộ Nội vụ đã có văn bản hướng dẫn.\n",
        ""},
       {"task_lead_ends", false, "Căn cứ quy định nêu trên, Tổng cục Thuế đồng ý với ý kiến xử lý của Cục Thuế.\n", ""},
+      // A cue that is also a noun goes on with a list of names after a comma (dev 123).
+      {"task_lead_ends", true,
+       "V. TỔ CHỨC THỰC HIỆN\n\n5. Các đoàn thể, tổ chức xã hội:\n\nHuy động hội viên tham gia vệ sinh môi trường.\n",
+       "Các đoàn thể, tổ chức xã hội | null | null"},
+      {"task_lead_ends", true, "Sở Nội vụ, Sở Tư pháp tổ chức hội nghị tập huấn.\n", "Sở Nội vụ, Sở Tư pháp | null | null"},
+      {"agency_heads", true, "- Các Trung tâm y tế giám sát tuyến xã và báo cáo hằng ngày.\n", "Các Trung tâm y tế | null | null"},
   };
   return cases;
 }

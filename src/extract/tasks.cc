@@ -152,7 +152,7 @@ size_t TaskFinder::Raw(Span s, const std::string& key, size_t at) const {
 
 // Reads a lead from `begin`: an agency head (when `need_head`), then words
 // up to a lower-case end cue (not right after "các", "những", "mọi": a noun
-// then, "các tổ chức"), a ':' or a stop.  Parentheses go with the name.
+// then, "các tổ chức"; nor a noun cue after a comma), a ':' or a stop.  Parentheses go with the name.
 LeadScan TaskFinder::ScanLead(size_t begin, size_t limit, bool need_head) const {
   LeadScan scan;
   size_t pos = begin;
@@ -193,7 +193,12 @@ LeadScan TaskFinder::ScanLead(size_t begin, size_t limit, bool need_head) const 
     if ((u_islower(static_cast<UChar32>(first)) || opens_line) && previous != "các" && previous != "những" &&
         previous != "mọi") {
       const Span window{pos, std::min(limit, pos + kCueWindow)};
-      if (const VocabEntry* cue = ends_.AtStart(Key(window))) {
+      const VocabEntry* cue = ends_.AtStart(Key(window));
+      // "Các đoàn thể, tổ chức xã hội:": after a comma a cue that is also
+      // a noun (noun = "yes") goes on with the list of names.
+      const size_t comma = text_.find_last_not_of(' ', pos - 1);
+      if (cue && Attr(cue, "noun") == "yes" && comma != std::string::npos && text_[comma] == ',') cue = nullptr;
+      if (cue) {
         scan.stop = LeadScan::kCue;
         scan.end = pos;
         scan.report = !Attr(cue, "report").empty();

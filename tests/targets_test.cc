@@ -363,3 +363,38 @@ TEST(TargetsTest, EveryNotCountedNounIsNoCount) {
 
 }  // namespace
 }  // namespace vbhc
+
+namespace vbhc {
+namespace {
+
+// Items under a lead-in that sets criteria are no goals (dev 109); under one
+// that states goals they are.
+TEST(TargetsTest, CriteriaListsAreNoGoals) {
+  struct {
+    std::string text;
+    std::string expected;
+  } cases[] = {
+      {"Phấn đấu đến năm 2025:\n\n- Thôn miền núi là thôn đáp ứng ít nhất 01 trong 02 tiêu chí sau đây:\n\n"
+       "+ Có ít nhất 2/3 diện tích nằm ở độ cao từ 200 mét trở lên;\n\n+ Có độ dốc địa hình từ 15% trở lên.\n",
+       ""},
+      {"II. MỤC TIÊU\n\nMục tiêu cụ thể đến năm 2025, các tiêu chí sau:\n\n- 100% hồ sơ được giải quyết đúng hạn;\n\n"
+       "- Trên 90% người dân hài lòng.\n",
+       "percent 100 = 2025; percent 90 > 2025"},
+      {"Phấn đấu đến năm 2025:\n\n- 100% hồ sơ được giải quyết đúng hạn;\n\n- Trên 90% người dân hài lòng.\n",
+       "percent 100 = 2025; percent 90 > 2025"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(Targets(c.text), c.expected);
+  }
+}
+
+TEST(TargetsTest, EveryCriteriaCueMakesCriteria) {
+  for (const VocabEntry& cue : Rules().Vocab("criteria_cues")) {
+    SCOPED_TRACE(cue.text);
+    EXPECT_EQ(Targets("Phấn đấu đến năm 2025, xã được chọn theo " + cue.text + " sau:\n\n- Có trên 90% hộ dùng nước sạch.\n"), "");
+  }
+}
+
+}  // namespace
+}  // namespace vbhc

@@ -55,6 +55,7 @@ struct Scope {
   size_t clause_begin = 0, clause_end = 0;
   std::string before, after;          // keys: clause start -> value, value -> clause end
   std::optional<Span> heading;        // the section heading above, clamped
+  std::optional<Span> lead_in;        // the line ending with ':' over its list item
   std::vector<const Item*> deadlines, periods;  // inside the paragraph
 };
 
@@ -72,6 +73,7 @@ class TargetFinder {
   Scope ScopeOf(const RuleMatch& m) const;
   bool IsGoal(const RuleMatch& m, const Scope& scope) const;
   bool ContinuesCounts(const Scope& scope) const;
+  std::optional<Span> LeadInOf(size_t pos) const;
   std::string Comparator(const RuleMatch& m, const Scope& scope) const;
   Json GoverningDeadline(const RuleMatch& m, const Scope& scope) const;
   const Item* DeadlineInSentence(const RuleMatch& m, const Scope& scope) const;
@@ -87,7 +89,7 @@ class TargetFinder {
   const KeyedText& keyed_;
   Cues comparators_, after_, goals_, section_goals_, reports_, reports_after_, recurrences_,
       stops_, changes_, connectors_, indicators_, predicates_, not_units_,
-      goal_verbs_, not_after_;
+      goal_verbs_, not_after_, criteria_;
   std::vector<Item> target_years_;
   ItemIndex deadline_index_, period_index_, year_index_;
   const Item* plan_period_ = nullptr;
@@ -116,7 +118,8 @@ TargetFinder::TargetFinder(const Structure& structure, const KeyedText& keyed, c
       predicates_(rules, "indicator_predicates", accentless),
       not_units_(rules, "count_not_units", accentless),
       goal_verbs_(rules, "count_goal_verbs", accentless),
-      not_after_(rules, "count_not_after", accentless) {
+      not_after_(rules, "count_not_after", accentless),
+      criteria_(rules, "criteria_cues", accentless) {
   // "Các chỉ tiêu chủ yếu năm 2024": the year a list of targets is set for.
   target_years_ = ItemsOfDimension(matches, rules, "target_year");
   for (const Item& y : target_years_) year_index_.Add(&y);
@@ -158,6 +161,7 @@ Scope TargetFinder::ScopeOf(const RuleMatch& m) const {
   if (s.clause_end == std::string::npos || s.clause_end > s.sentence.end) s.clause_end = s.sentence.end;
   s.after = Keyed({m.span.end, s.clause_end});
   s.heading = structure_.HeadingOf(value.span.begin);
+  s.lead_in = LeadInOf(value.span.begin);
   if (s.heading) *s.heading = Clamp(*s.heading, s.heading->begin, s.heading->begin);
   return s;
 }
@@ -181,8 +185,13 @@ bool TargetFinder::IsGoal(const RuleMatch& m, const Scope& s) const {
     while (outer > s.sentence.begin && std::string_view(",;:(").find(flat_[outer - 1]) == std::string_view::npos) --outer;
     if (reports_.Find(Keyed({outer, s.clause_begin - 1}))) return false;
   }
+  // A list below "… đáp ứng ít nhất 01 trong 02 tiêu chí sau đây:" sets
+  // criteria; one below "Mục tiêu …:" or "Phấn đấu đến năm 2025:" goals.
+  const std::string lead_in = s.lead_in ? Keyed(*s.lead_in) : std::string();
+  if (!lead_in.empty() && criteria_.Find(lead_in) && !section_goals_.Find(lead_in)) return false;
   bool goal = goals_.Find(Keyed({s.paragraph.begin, s.sentence.end})) != nullptr;
   if (!goal && s.heading) goal = section_goals_.Find(Keyed(*s.heading)) != nullptr;
+  if (!goal && !lead_in.empty()) goal = goals_.Find(lead_in) || section_goals_.Find(lead_in);
   bool deadline_in_sentence = std::any_of(s.deadlines.begin(), s.deadlines.end(), [&](const Item* d) {
     return Contains(s.sentence, d->span);
   });
@@ -191,6 +200,24 @@ bool TargetFinder::IsGoal(const RuleMatch& m, const Scope& s) const {
   // continuing counted goals; a describing count ("có 22 phòng nội vụ") is not.
   const auto bare = m.rule->set.find("bare");
   return bare == m.rule->set.end() || goal_verbs_.AtEnd(s.before) || ContinuesCounts(s);
+}
+
+// Returns the lead-in of the list item holding `pos`: the line ending with
+// ':' that the items of its marker above it lead back to ("Phấn đấu đến năm
+// 2025:", "- Thôn miền núi là thôn đáp ứng … tiêu chí sau đây:").
+std::optional<Span> TargetFinder::LeadInOf(size_t pos) const {
+  const std::vector<Paragraph>& ps = structure_.paragraphs();
+  size_t i = structure_.IndexOf(pos);
+  if (i >= ps.size() || ps[i].kind != Paragraph::kListItem) return std::nullopt;
+  auto marker = [&](const Paragraph& p) { return flat_.substr(p.span.begin, std::min<size_t>(1, p.body.begin - p.span.begin)); };
+  const std::string own = marker(ps[i]);
+  while (i-- > 0) {
+    if (ps[i].kind == Paragraph::kBlank || (ps[i].kind == Paragraph::kListItem && marker(ps[i]) == own)) continue;
+    const size_t last = flat_.find_last_not_of(" *_", ps[i].span.end - 1);
+    if (last == std::string::npos || last < ps[i].span.begin || flat_[last] != ':') return std::nullopt;
+    return ps[i].span;
+  }
+  return std::nullopt;
 }
 
 // A bare count is a goal only at the head of its clause, continuing a list
@@ -268,6 +295,9 @@ Json TargetFinder::GoverningDeadline(const RuleMatch& m, const Scope& s) const {
     for (const Item* d : s.deadlines) {
       if (Contains(s.paragraph, d->span) && d->span.end <= m.span.begin) best = d;
     }
+  }
+  if (!best && s.lead_in) {
+    for (const Item* d : deadline_index_.Within(*s.lead_in)) best = d;
   }
   if (!best && s.heading) {
     for (const Item* d : deadline_index_.Within(*s.heading)) best = d;

@@ -333,6 +333,9 @@ TEST(TargetsTest, CountsOfAnyNounWithACue) {
       {"Mục tiêu đến năm 2030 nâng chất lượng 22 phòng nội vụ cấp huyện.", ""},
       {"Phấn đấu đến năm 2025 có 30 sản phẩm OCOP đạt 3 sao.", ""},
       {"Xây dựng 12 tuyến phố đi bộ trong năm 2019.", ""},  // no goal stated
+      // A goal verb's count with a deadline in its sentence is a goal (dev 108); done work is not.
+      {"Ưu tiên các dự án trong danh mục hoàn thành 5.000 km vào năm 2030.", "count 5000 = 2030"},
+      {"Trong năm 2024 đã hoàn thành 3.000 km đường bộ cao tốc.", ""},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);

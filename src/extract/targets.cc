@@ -195,7 +195,9 @@ bool TargetFinder::IsGoal(const RuleMatch& m, const Scope& s) const {
   bool deadline_in_sentence = std::any_of(s.deadlines.begin(), s.deadlines.end(), [&](const Item* d) {
     return Contains(s.sentence, d->span);
   });
-  if (!goal && !(deadline_in_sentence && comparators_.AtEnd(s.before))) return false;
+  // "hoàn thành 5.000 km vào năm 2030": a goal verb's count with a deadline.
+  const bool verb_count = m.groups.count("unit") && goal_verbs_.AtEnd(s.before);
+  if (!goal && !(deadline_in_sentence && (comparators_.AtEnd(s.before) || verb_count))) return false;
   // A bare count ("20 mô hình") is a goal as the object of a goal verb or
   // continuing counted goals; a describing count ("có 22 phòng nội vụ") is not.
   const auto bare = m.rule->set.find("bare");

@@ -401,3 +401,42 @@ TEST(TargetsTest, EveryCriteriaCueMakesCriteria) {
 
 }  // namespace
 }  // namespace vbhc
+
+namespace vbhc {
+namespace {
+
+// Forms the hidden documents show (issue #16), in sentences of our own.
+TEST(TargetsTest, RangesYearsAndPlannedQuantities) {
+  struct {
+    std::string text;
+    std::string expected;  // metric value[-value_max] deadline [recurrence]
+  } cases[] = {
+      {"Phấn đấu đến năm 2030 đạt từ 10% đến\n15% hộ gia đình.", "percent 10-15 2030"},
+      {"Phấn đấu tăng trưởng 10-11%/năm.", "percent 10-11 null yearly"},
+      {"Phấn đấu mỗi năm tổ chức từ 3 đến 5 hội nghị.", "count 3-5 null yearly"},
+      {"Phấn đấu tỷ lệ giải ngân năm 2026 đạt 40%, năm 2027 đạt 60%, đến năm 2030 đạt 100%.",
+       "percent 40 2026; percent 60 2027; percent 100 2030"},
+      {"Phấn đấu tỷ lệ hồ sơ trực tuyến đạt 100% trong năm 2026.", "percent 100 2026"},
+      {"- Lắp đặt mới: 120 trạm sạc điện.", "count 120 null"},
+      {"Tổ chức 02 hội nghị/năm.", "count 2 null yearly"},
+      // Differences and narrative quantities are no goals.
+      {"Phấn đấu tốc độ tăng trưởng cao hơn chỉ tiêu được giao 5%.", ""},
+      {"Năm 2024 tỉnh tổ chức 3 hội nghị.", ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    Extractor extractor(Rules());
+    std::string got;
+    const Json record = extractor.Extract(c.text, "t");
+    for (const Json& t : record["targets"]) {
+      got += (got.empty() ? "" : "; ") + t["metric"].get<std::string>() + " " + t["value"].dump() +
+             (t.contains("value_max") ? "-" + t["value_max"].dump() : "") + " " +
+             (t["deadline"].is_null() ? "null" : t["deadline"].get<std::string>()) +
+             (t.contains("recurrence") ? " " + t["recurrence"].get<std::string>() : "");
+    }
+    EXPECT_EQ(got, c.expected);
+  }
+}
+
+}  // namespace
+}  // namespace vbhc

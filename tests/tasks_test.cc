@@ -146,6 +146,10 @@ const std::vector<TaskCase>& Cases() {
        "Các đoàn thể, tổ chức xã hội | null | null"},
       {"task_lead_ends", true, "Sở Nội vụ, Sở Tư pháp tổ chức hội nghị tập huấn.\n", "Sở Nội vụ, Sở Tư pháp | null | null"},
       {"agency_heads", true, "- Các Trung tâm y tế giám sát tuyến xã và báo cáo hằng ngày.\n", "Các Trung tâm y tế | null | null"},
+      // Issue #17 regression: a masked blank number inside a task kept the task out.
+      {"task_lead_ends", true,
+       "1. Sở Văn hóa chủ trì, trình dự thảo Quyết định số /2025/QĐ-UBND phê duyệt, hoàn thành trước ngày 30/9/2025.\n",
+       "Sở Văn hóa | null | 2025-09-30"},
   };
   return cases;
 }

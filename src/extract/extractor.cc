@@ -118,8 +118,11 @@ Analysis Extractor::Analyze(std::string_view bytes) const {
       FindTargets(structure, keyed, a.items, a.matches, rules_, a.accentless, ReferenceDate(a, rules_));
   std::vector<Item> tasks = FindTasks(structure, keyed, a.items, a.matches, rules_, a.accentless);
   for (Item& t : tasks) found.push_back(std::move(t));
+  // A target inside a mask (a web address, a file name) is none; a task is
+  // a sentence or a block, which may hold a masked number (issue #17: a
+  // blank "Quyết định số /2025/QĐ-UBND" in a task lost the task).
   for (Item& t : found) {
-    if (!masked(t.span)) a.items.push_back(std::move(t));
+    if (t.dimension == "task" || !masked(t.span)) a.items.push_back(std::move(t));
   }
   std::stable_sort(a.items.begin(), a.items.end(),
                    [](const Item& x, const Item& y) { return x.span.begin < y.span.begin; });

@@ -73,6 +73,8 @@ class TargetFinder {
   Scope ScopeOf(const RuleMatch& m) const;
   bool IsGoal(const RuleMatch& m, const Scope& scope) const;
   bool ContinuesCounts(const Scope& scope) const;
+  bool GoalVerbBefore(const Scope& scope) const;
+  std::string Recurrence(const RuleMatch& m, const Scope& scope) const;
   std::optional<Span> LeadInOf(size_t pos) const;
   std::string Comparator(const RuleMatch& m, const Scope& scope) const;
   Json GoverningDeadline(const RuleMatch& m, const Scope& scope) const;
@@ -89,7 +91,7 @@ class TargetFinder {
   const KeyedText& keyed_;
   Cues comparators_, after_, goals_, section_goals_, reports_, reports_after_, recurrences_,
       stops_, changes_, connectors_, indicators_, predicates_, not_units_,
-      goal_verbs_, not_after_, criteria_;
+      goal_verbs_, not_after_, criteria_, recurrences_after_;
   std::vector<Item> target_years_;
   ItemIndex deadline_index_, period_index_, year_index_;
   const Item* plan_period_ = nullptr;
@@ -119,7 +121,8 @@ TargetFinder::TargetFinder(const Structure& structure, const KeyedText& keyed, c
       not_units_(rules, "count_not_units", accentless),
       goal_verbs_(rules, "count_goal_verbs", accentless),
       not_after_(rules, "count_not_after", accentless),
-      criteria_(rules, "criteria_cues", accentless) {
+      criteria_(rules, "criteria_cues", accentless),
+      recurrences_after_(rules, "recurrence_after", accentless) {
   // "Các chỉ tiêu chủ yếu năm 2024": the year a list of targets is set for.
   target_years_ = ItemsOfDimension(matches, rules, "target_year");
   for (const Item& y : target_years_) year_index_.Add(&y);
@@ -195,13 +198,18 @@ bool TargetFinder::IsGoal(const RuleMatch& m, const Scope& s) const {
   bool deadline_in_sentence = std::any_of(s.deadlines.begin(), s.deadlines.end(), [&](const Item* d) {
     return Contains(s.sentence, d->span);
   });
-  // "hoàn thành 5.000 km vào năm 2030": a goal verb's count with a deadline.
-  const bool verb_count = m.groups.count("unit") && goal_verbs_.AtEnd(s.before);
-  if (!goal && !(deadline_in_sentence && (comparators_.AtEnd(s.before) || verb_count))) return false;
+  // A goal verb's count is a goal with a deadline in its sentence ("hoàn
+  // thành 5.000 km vào năm 2030"), when it recurs ("tổ chức 02 hội nghị/năm")
+  // and as a planned quantity of a list or table ("- Lắp đặt mới: 120 trạm").
+  const bool verb_count = m.groups.count("unit") && GoalVerbBefore(s);
+  const Paragraph::Kind kind = structure_.paragraphs()[structure_.IndexOf(m.span.begin)].kind;
+  const bool planned = verb_count && (!Recurrence(m, s).empty() || kind == Paragraph::kListItem ||
+                                      kind == Paragraph::kTableRow);
+  if (!goal && !planned && !(deadline_in_sentence && (comparators_.AtEnd(s.before) || verb_count))) return false;
   // A bare count ("20 mô hình") is a goal as the object of a goal verb or
   // continuing counted goals; a describing count ("có 22 phòng nội vụ") is not.
   const auto bare = m.rule->set.find("bare");
-  return bare == m.rule->set.end() || goal_verbs_.AtEnd(s.before) || ContinuesCounts(s);
+  return bare == m.rule->set.end() || GoalVerbBefore(s) || ContinuesCounts(s);
 }
 
 // Returns the lead-in of the list item holding `pos`: the line ending with
@@ -220,6 +228,26 @@ std::optional<Span> TargetFinder::LeadInOf(size_t pos) const {
     return ps[i].span;
   }
   return std::nullopt;
+}
+
+// Returns whether a goal verb stands right before the value in its clause,
+// or before the ':' that opens the clause ("Lắp đặt mới: 120 trạm").
+bool TargetFinder::GoalVerbBefore(const Scope& s) const {
+  if (goal_verbs_.AtEnd(s.before)) return true;
+  if (s.before.find_first_not_of(' ') != std::string::npos || s.clause_begin == 0 ||
+      flat_[s.clause_begin - 1] != ':') {
+    return false;
+  }
+  const size_t from = std::max(s.sentence.begin, s.paragraph.begin);
+  return s.clause_begin - 1 > from && goal_verbs_.AtEnd(Keyed({from, s.clause_begin - 1}));
+}
+
+// The recurrence of a value: a cue before it in its sentence ("Mỗi năm tổ
+// chức …") or right after it ("02 hội nghị/năm"); "" for none.
+std::string TargetFinder::Recurrence(const RuleMatch& m, const Scope& s) const {
+  std::string recurrence = Attr(recurrences_.Find(Keyed({s.sentence.begin, m.span.begin})), "recurrence");
+  if (recurrence.empty()) recurrence = Attr(recurrences_after_.AtStart(s.after), "recurrence");
+  return recurrence;
 }
 
 // A bare count is a goal only at the head of its clause, continuing a list
@@ -257,6 +285,11 @@ const Item* TargetFinder::DeadlineInSentence(const RuleMatch& m, const Scope& s)
   if (best) return best;
   for (const Item* d : s.deadlines) {
     if (d->span.begin >= m.span.end && d->span.end <= s.clause_end) return d;
+  }
+  // "năm 2026 đạt 40%, năm 2027 đạt 60%, đến năm 2030 đạt 100%": a year
+  // named in the value's own clause governs it before the sentence's others.
+  if (std::vector<const Item*> years = year_index_.Within({s.clause_begin, m.span.begin}); !years.empty()) {
+    return years.back();
   }
   for (const Item* d : s.deadlines) {
     if (Contains(s.sentence, d->span) && d->span.end <= m.span.begin) best = d;
@@ -375,13 +408,22 @@ std::string TargetFinder::SubjectBefore(const RuleMatch& m, const Scope& s) cons
 
 Json TargetFinder::Fields(const RuleMatch& m, const Scope& s) const {
   Json fields = Json::object();
-  const bool percent = m.rule->id == "target.percent";
+  const auto metric = m.rule->set.find("metric");
+  const bool percent = metric != m.rule->set.end() && metric->second == "percent";
   fields["metric"] = percent ? "percent" : "count";
   double v = ParseVietnameseNumber(m.groups.at("value").text).value_or(0);
   if (std::floor(v) == v) {
     fields["value"] = static_cast<int64_t>(v);
   } else {
     fields["value"] = v;
+  }
+  if (auto max = m.groups.find("value_max"); max != m.groups.end()) {
+    const double upper = ParseVietnameseNumber(max->second.text).value_or(0);
+    if (std::floor(upper) == upper) {
+      fields["value_max"] = static_cast<int64_t>(upper);
+    } else {
+      fields["value_max"] = upper;
+    }
   }
   if (!percent && m.groups.count("unit")) fields["unit"] = m.groups.at("unit").text;
   fields["comparator"] = Comparator(m, s);
@@ -390,7 +432,7 @@ Json TargetFinder::Fields(const RuleMatch& m, const Scope& s) const {
   const VocabEntry* change = nullptr;
   changes_.LastAt(s.before, &change);
   if (const std::string direction = Attr(change, "change"); !direction.empty()) fields["change"] = direction;
-  std::string recurrence = Attr(recurrences_.Find(Keyed({s.sentence.begin, m.span.begin})), "recurrence");
+  std::string recurrence = Recurrence(m, s);
   if (recurrence.empty()) {
     fields["deadline"] = GoverningDeadline(m, s);
   } else {

@@ -340,6 +340,10 @@ std::optional<Json> BuildFields(const RuleMatch& m, const RuleSet& rules,
     std::string recurrence = SetField(m, "recurrence");
     std::string anchor = SetField(m, "anchor");
     if (anchor == "year_end" && iso->size() == 4) *iso += "-12-31";
+    // "cuối quý II/2026" -> 2026-06-30.
+    if (anchor == "quarter_end" && iso->size() == 7 && (*iso)[5] == 'Q') {
+      if (const auto bounds = IsoBounds(*iso)) *iso = bounds->second;
+    }
     // "YYYY-MM" only: not "--06-30" (a yearly day) nor "2023-Q2".
     auto digit = [&](size_t i) { return std::isdigit(static_cast<unsigned char>((*iso)[i])) != 0; };
     if (anchor == "month_end" && iso->size() == 7 && digit(0) && digit(5) && digit(6)) {

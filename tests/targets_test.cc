@@ -419,6 +419,12 @@ TEST(TargetsTest, RangesYearsAndPlannedQuantities) {
       {"Phấn đấu tỷ lệ hồ sơ trực tuyến đạt 100% trong năm 2026.", "percent 100 2026"},
       {"- Lắp đặt mới: 120 trạm sạc điện.", "count 120 null"},
       {"Tổ chức 02 hội nghị/năm.", "count 2 null yearly"},
+      // A horizon heading gives its items its year; a recurrence stops at a ';'
+      // after which a deadline of the clause's own comes first.
+      {"II. MỤC TIÊU\n\n2. Tầm nhìn đến năm 2045\n\n- 100% xã đạt chuẩn nông thôn mới nâng cao.\n", "percent 100 2045"},
+      {"Hằng năm tổ chức tập huấn cho cán bộ; phấn đấu đến năm 2030 đạt 100% cán bộ được tập huấn.", "percent 100 2030"},
+      {"Mỗi năm phấn đấu ít nhất 10 công chức được quy hoạch; 5 công chức được luân chuyển.",
+       "count 10 null yearly; count 5 null yearly"},
       // Differences and narrative quantities are no goals.
       {"Phấn đấu tốc độ tăng trưởng cao hơn chỉ tiêu được giao 5%.", ""},
       {"Năm 2024 tỉnh tổ chức 3 hội nghị.", ""},

@@ -10,6 +10,9 @@
 namespace vbhc {
 namespace {
 
+// A numbered line of fewer words than this, with no stop, is a sub-heading.
+constexpr long kSubHeadingWords = 12;
+
 bool Contains(Span outer, Span inner) {
   return outer.begin <= inner.begin && inner.end <= outer.end;
 }
@@ -224,7 +227,13 @@ std::optional<Span> TargetFinder::LeadInOf(size_t pos) const {
   while (i-- > 0) {
     if (ps[i].kind == Paragraph::kBlank || (ps[i].kind == Paragraph::kListItem && marker(ps[i]) == own)) continue;
     const size_t last = flat_.find_last_not_of(" *_", ps[i].span.end - 1);
-    if (last == std::string::npos || last < ps[i].span.begin || flat_[last] != ':') return std::nullopt;
+    if (last == std::string::npos || last < ps[i].span.begin) return std::nullopt;
+    // A sub-heading passes down to its list too: "2. Tầm nhìn đến năm 2045".
+    const std::string_view body(flat_.data() + ps[i].body.begin, ps[i].body.size());
+    const bool sub_heading = ps[i].kind == Paragraph::kListItem && ps[i].body.begin > ps[i].span.begin &&
+                             std::count(body.begin(), body.end(), ' ') < kSubHeadingWords &&
+                             std::string_view(".;,").find(flat_[last]) == std::string_view::npos;
+    if (flat_[last] != ':' && !sub_heading) return std::nullopt;
     return ps[i].span;
   }
   return std::nullopt;
@@ -245,7 +254,17 @@ bool TargetFinder::GoalVerbBefore(const Scope& s) const {
 // The recurrence of a value: a cue before it in its sentence ("Mỗi năm tổ
 // chức …") or right after it ("02 hội nghị/năm"); "" for none.
 std::string TargetFinder::Recurrence(const RuleMatch& m, const Scope& s) const {
-  std::string recurrence = Attr(recurrences_.Find(Keyed({s.sentence.begin, m.span.begin})), "recurrence");
+  // Not beyond a ';' after which a deadline of its own comes first ("Hằng
+  // năm tổ chức tập huấn; đến năm 2030 đạt 100% …"); a list of counted goals
+  // shares it ("Mỗi năm … ít nhất từ 10 …; 5 công chức …").
+  size_t from = s.sentence.begin;
+  if (size_t semicolon = flat_.rfind(';', m.span.begin); semicolon != std::string::npos && semicolon > from) {
+    const bool own_deadline = std::any_of(s.deadlines.begin(), s.deadlines.end(), [&](const Item* d) {
+      return d->span.begin > semicolon && d->span.end <= m.span.begin;
+    });
+    if (own_deadline) from = semicolon + 1;
+  }
+  std::string recurrence = Attr(recurrences_.Find(Keyed({from, m.span.begin})), "recurrence");
   if (recurrence.empty()) recurrence = Attr(recurrences_after_.AtStart(s.after), "recurrence");
   return recurrence;
 }
@@ -333,9 +352,16 @@ Json TargetFinder::GoverningDeadline(const RuleMatch& m, const Scope& s) const {
   }
   if (!best && s.lead_in) {
     for (const Item* d : deadline_index_.Within(*s.lead_in)) best = d;
+    if (!best) {
+      for (const Item* p : period_index_.Within(*s.lead_in)) best = p;
+    }
   }
   if (!best && s.heading) {
     for (const Item* d : deadline_index_.Within(*s.heading)) best = d;
+    // "2. Tầm nhìn đến năm 2045": a horizon heading gives its items its year.
+    if (!best) {
+      for (const Item* p : period_index_.Within(*s.heading)) best = p;
+    }
   }
   if (!best) {
     for (const Item* y : year_index_.Within({s.paragraph.begin, m.span.begin})) best = y;

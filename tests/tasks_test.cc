@@ -146,6 +146,13 @@ const std::vector<TaskCase>& Cases() {
        "Các đoàn thể, tổ chức xã hội | null | null"},
       {"task_lead_ends", true, "Sở Nội vụ, Sở Tư pháp tổ chức hội nghị tập huấn.\n", "Sở Nội vụ, Sở Tư pháp | null | null"},
       {"agency_heads", true, "- Các Trung tâm y tế giám sát tuyến xã và báo cáo hằng ngày.\n", "Các Trung tâm y tế | null | null"},
+      // A class of agencies named by a relative clause runs to the main verb (dev 027, 106).
+      {"task_lead_relatives", true,
+       "4. Các cơ quan được phân\ncông chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập kế hoạch, dự toán.\n",
+       "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này | null | null"},
+      {"task_lead_relatives", false, "Sở Tư pháp được giao chủ trì, phối hợp với các sở rà soát.\n", "Sở Tư pháp | các sở | null"},
+      {"task_lead_mains", true, "Các đơn vị có liên quan chủ động bố trí kinh phí.\n", "Các đơn vị có liên quan | null | null"},
+      {"task_lead_mains", false, "Các sở được giao nhiệm vụ tại Kế hoạch này báo cáo kết quả.\n", "Các sở | null | null"},
       // Issue #17 regression: a masked blank number inside a task kept the task out.
       {"task_lead_ends", true,
        "1. Sở Văn hóa chủ trì, trình dự thảo Quyết định số /2025/QĐ-UBND phê duyệt, hoàn thành trước ngày 30/9/2025.\n",
@@ -168,7 +175,8 @@ TEST(TasksTest, EveryListHasBothCases) {
   for (const TaskCase& c : Cases()) (c.positive ? positive : negative).insert(c.list);
   for (const char* list : {"task_labels", "agency_heads", "task_lead_ends", "task_cues", "task_lead_ins",
                            "task_not_tasks", "task_time_recurrences", "task_time_open", "task_time_starts",
-                           "task_sections", "task_enacting", "task_stop_reading", "task_intro_phrases"}) {
+                           "task_sections", "task_enacting", "task_stop_reading", "task_intro_phrases",
+                           "task_lead_relatives", "task_lead_mains"}) {
     SCOPED_TRACE(list);
     EXPECT_FALSE(Rules().Vocab(list).empty()) << "no such list in rules/";
     EXPECT_TRUE(positive.count(list));

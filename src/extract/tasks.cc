@@ -78,6 +78,7 @@ class TaskFinder {
   std::string Key(Span s) const { return keyed_.Key(s); }
   size_t Raw(Span s, const std::string& key, size_t at) const;
   LeadScan ScanLead(size_t begin, size_t limit, bool need_head) const;
+  void ExtendOverRelative(size_t begin, size_t limit, LeadScan* scan) const;
   std::string LabelOf(const Paragraph& p, Span* value) const;
   size_t LabelledTask(size_t first);
   size_t TableTasks(size_t header);
@@ -104,7 +105,7 @@ class TaskFinder {
   const std::string& text_;
   const KeyedText& keyed_;
   Cues labels_, heads_, ends_, cues_, lead_ins_, not_tasks_, recurrences_, open_, starts_, sections_,
-      enacting_, stop_reading_, intros_;
+      enacting_, stop_reading_, intros_, relatives_, mains_;
   bool in_task_section_ = false;  // under a "Tổ chức thực hiện" heading
   bool in_recipients_ = false;    // from "Nơi nhận:" to the next heading
   ItemIndex deadlines_, dates_, periods_, times_;
@@ -131,7 +132,9 @@ TaskFinder::TaskFinder(const Structure& structure, const KeyedText& keyed, const
       sections_(rules, "task_sections", accentless),
       enacting_(rules, "task_enacting", accentless),
       stop_reading_(rules, "task_stop_reading", accentless),
-      intros_(rules, "task_intro_phrases", accentless) {
+      intros_(rules, "task_intro_phrases", accentless),
+      relatives_(rules, "task_lead_relatives", accentless),
+      mains_(rules, "task_lead_mains", accentless) {
   task_times_ = ItemsOfDimension(matches, rules, "task_time");
   for (const Item& t : task_times_) times_.Add(&t);
   for (const Item& item : items) {
@@ -202,6 +205,7 @@ LeadScan TaskFinder::ScanLead(size_t begin, size_t limit, bool need_head) const 
         scan.stop = LeadScan::kCue;
         scan.end = pos;
         scan.report = !Attr(cue, "report").empty();
+        ExtendOverRelative(begin, limit, &scan);
         break;
       }
     }
@@ -217,6 +221,23 @@ LeadScan TaskFinder::ScanLead(size_t begin, size_t limit, bool need_head) const 
   scan.lead = Trim(text_, {begin, scan.end});
   if (scan.lead.size() == 0) scan.stop = LeadScan::kFailed;
   return scan;
+}
+
+// "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này
+// có trách nhiệm …": a class of agencies named by a relative clause (vocab
+// task_lead_relatives) runs to the main verb after it (task_lead_mains).
+void TaskFinder::ExtendOverRelative(size_t begin, size_t limit, LeadScan* scan) const {
+  if (!heads_.AtStart(Key({begin, std::min(limit, begin + kCueWindow)})) ||
+      Key({begin, std::min(limit, begin + 4)}).rfind("các", 0) != 0 ||
+      !relatives_.AtStart(Key({scan->end, std::min(limit, scan->end + kCueWindow)}))) {
+    return;
+  }
+  const size_t stop = std::min(limit, text_.find_first_of(".;:", scan->end));
+  const std::string key = Key({scan->end, stop});
+  const size_t main = mains_.FirstAt(key);
+  if (main == std::string::npos) return;
+  scan->end = Raw({scan->end, stop}, key, main);
+  scan->report = false;
 }
 
 // Returns the role of a labelled line ("Đơn vị chủ trì: …" -> "lead") and

@@ -379,7 +379,8 @@ Json TargetFinder::GoverningDeadline(const RuleMatch& m, const Scope& s) const {
 std::string TargetFinder::Subject(const RuleMatch& m, const Scope& s) const {
   size_t subject_begin = m.span.end;
   size_t after_cue_end = 0;
-  if (after_.AtStart(s.after, &after_cue_end)) {
+  // A comparator ("trở lên") or a recurrence ("/năm") right after the value is not the subject.
+  if (after_.AtStart(s.after, &after_cue_end) || recurrences_after_.AtStart(s.after, &after_cue_end)) {
     subject_begin += RawOffset(s.after, std::string_view(flat_).substr(m.span.end, s.clause_end - m.span.end),
                                after_cue_end);
   }

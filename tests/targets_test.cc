@@ -419,6 +419,8 @@ TEST(TargetsTest, RangesYearsAndPlannedQuantities) {
       {"Phấn đấu tỷ lệ hồ sơ trực tuyến đạt 100% trong năm 2026.", "percent 100 2026"},
       {"- Lắp đặt mới: 120 trạm sạc điện.", "count 120 null"},
       {"Tổ chức 02 hội nghị/năm.", "count 2 null yearly"},
+      {"Phấn đấu năm 2026 mỗi huyện tổ chức ít nhất hai lớp tập huấn.", "count 2 2026"},
+      {"Phấn đấu năm 2026 mỗi cán bộ có ít nhất hai năm kinh nghiệm.", ""},
       // A horizon heading gives its items its year; a recurrence stops at a ';'
       // after which a deadline of the clause's own comes first.
       {"II. MỤC TIÊU\n\n2. Tầm nhìn đến năm 2045\n\n- 100% xã đạt chuẩn nông thôn mới nâng cao.\n", "percent 100 2045"},

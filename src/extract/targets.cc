@@ -438,7 +438,9 @@ Json TargetFinder::Fields(const RuleMatch& m, const Scope& s) const {
   const auto metric = m.rule->set.find("metric");
   const bool percent = metric != m.rule->set.end() && metric->second == "percent";
   fields["metric"] = percent ? "percent" : "count";
-  double v = ParseVietnameseNumber(m.groups.at("value").text).value_or(0);
+  // "ít nhất hai lớp": a small number in words (vocab number_words).
+  const std::string& written = m.groups.at("value").text;
+  double v = ParseVietnameseNumber(written).value_or(ParseSmallNumber(written, rules_).value_or(0));
   if (std::floor(v) == v) {
     fields["value"] = static_cast<int64_t>(v);
   } else {

@@ -10,6 +10,9 @@
 namespace vbhc {
 namespace {
 
+// Returns `v` as a JSON integer when it is whole ("100", not "100.0").
+Json NumberJson(double v) { return std::floor(v) == v ? Json(static_cast<int64_t>(v)) : Json(v); }
+
 // A numbered line of fewer words than this, with no stop, is a sub-heading.
 constexpr long kSubHeadingWords = 12;
 
@@ -440,19 +443,9 @@ Json TargetFinder::Fields(const RuleMatch& m, const Scope& s) const {
   fields["metric"] = percent ? "percent" : "count";
   // "ít nhất hai lớp": a small number in words (vocab number_words).
   const std::string& written = m.groups.at("value").text;
-  double v = ParseVietnameseNumber(written).value_or(ParseSmallNumber(written, rules_).value_or(0));
-  if (std::floor(v) == v) {
-    fields["value"] = static_cast<int64_t>(v);
-  } else {
-    fields["value"] = v;
-  }
+  fields["value"] = NumberJson(ParseVietnameseNumber(written).value_or(ParseSmallNumber(written, rules_).value_or(0)));
   if (auto max = m.groups.find("value_max"); max != m.groups.end()) {
-    const double upper = ParseVietnameseNumber(max->second.text).value_or(0);
-    if (std::floor(upper) == upper) {
-      fields["value_max"] = static_cast<int64_t>(upper);
-    } else {
-      fields["value_max"] = upper;
-    }
+    fields["value_max"] = NumberJson(ParseVietnameseNumber(max->second.text).value_or(0));
   }
   if (!percent && m.groups.count("unit")) fields["unit"] = m.groups.at("unit").text;
   fields["comparator"] = Comparator(m, s);

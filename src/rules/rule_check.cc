@@ -66,9 +66,8 @@ std::optional<std::pair<size_t, size_t>> YieldedSpan(const RE2& re, const std::s
   std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
   if (!re.Match(text, 0, text.size(), anchor, groups.data(), static_cast<int>(groups.size()))) return std::nullopt;
   *whole = groups[0];
-  auto item = re.NamedCapturingGroups().find("item");
-  const re2::StringPiece& yielded =
-      item != re.NamedCapturingGroups().end() && groups[item->second].data() ? groups[item->second] : groups[0];
+  const int item = YieldedGroup(re);
+  const re2::StringPiece& yielded = groups[item].data() ? groups[item] : groups[0];
   const size_t begin = yielded.data() - text.data();
   return std::make_pair(begin, begin + yielded.size());
 }

@@ -222,6 +222,11 @@ const DimensionSettings& RuleSet::Dimension(std::string_view name) const {
   return it == dimensions_.end() ? kDefault : it->second;
 }
 
+int YieldedGroup(const RE2& re) {
+  const auto item = re.NamedCapturingGroups().find("item");
+  return item == re.NamedCapturingGroups().end() ? 0 : item->second;
+}
+
 std::vector<RuleMatch> RuleSet::Match(const MatchInput& input, std::string* error,
                                       std::string_view dimension, Prefilter prefilter) const {
   std::vector<RuleMatch> found;
@@ -282,8 +287,7 @@ std::vector<RuleMatch> RuleSet::Match(const MatchInput& input, std::string* erro
     // item alone is the match, and the search goes on after it, so that
     // each member of a list sharing a year ("tháng 10, tháng 11 năm 2025")
     // is found in turn.
-    const auto item_group = re.NamedCapturingGroups().find("item");
-    const int item = item_group == re.NamedCapturingGroups().end() ? 0 : item_group->second;
+    const int item = YieldedGroup(re);
     size_t pos = chunk.begin;
     while (pos <= chunk.end) {
       if (!re.Match(text, pos, chunk.end, RE2::UNANCHORED, groups.data(),

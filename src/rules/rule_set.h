@@ -158,6 +158,11 @@ struct RuleMatch {
   Captures groups;
 };
 
+// Returns the capture group of `re` whose span a match yields: its `item`
+// group when the rule has one (the rest of the pattern is context read for
+// its values), else 0, the whole match.
+int YieldedGroup(const RE2& re);
+
 class RuleSet {
  public:
   // Loads every *.toml under `dir` (sorted by path).  Never throws: check ok().

@@ -197,6 +197,38 @@ TEST(TasksTest, TableRows) {
   EXPECT_EQ(Tasks("| TT | Chỉ tiêu | Năm 2025 |\n|---|---|---|\n| 1 | Tỷ lệ hồ sơ | 95% |\n"), "");
 }
 
+// Issue #16, one scope mechanism: a task read from a sentence takes its time
+// from its own span, else from a labelled time below it in its block (dev
+// 125), else, when it leads into a list, from the list (dev 121); never from
+// the next task's sentence or the heading above it.
+TEST(TasksTest, TimeByScope) {
+  struct {
+    std::string text;
+    std::string expected;
+  } cases[] = {
+      {"1.3. Ủy ban nhân dân các xã tổ chức rà soát dữ liệu số nhà.\n"
+       "Thời gian hoàn thành trước ngày 31 tháng 12 năm 2025.\n1.4. Sở Xây dựng theo dõi, đôn đốc.\n",
+       "Ủy ban nhân dân các xã | null | 2025-12-31; Sở Xây dựng | null | null"},
+      {"Sở Tư pháp chủ trì tổ chức tập huấn. Thời hạn hoàn thành trước ngày 30/6/2025.\n",
+       "Sở Tư pháp | null | 2025-06-30"},
+      // Tricky: a time in the next task's sentence is that task's.
+      {"Sở Tư pháp chủ trì tổ chức tập huấn. Sở Nội vụ tổng hợp kết quả trước ngày 30/6/2025.\n",
+       "Sở Tư pháp | null | null; Sở Nội vụ | null | 2025-06-30"},
+      // Tricky: a time below that opens with no time label is not the task's.
+      {"Sở Tư pháp chủ trì tổ chức tập huấn.\nNăm 2024, tỉnh đã tổ chức 20 lớp trước ngày 30/6/2024.\n",
+       "Sở Tư pháp | null | null"},
+      {"1. Các Bộ, cơ quan thực hiện tốt một số nội dung trọng tâm sau:\n- Rà soát các nhiệm vụ được giao.\n"
+       "- Hoàn thiện các báo cáo, gửi Bộ Tư pháp trước ngày 05 tháng 12 năm 2025.\n2. Bộ Tài chính bố trí kinh phí.\n",
+       "Các Bộ, cơ quan | null | 2025-12-05; Bộ Tài chính | null | null"},
+      // Tricky: the heading's year is not each assignment's deadline.
+      {"II. NHIỆM VỤ NĂM 2025\n\n1. Sở Tư pháp chủ trì tổ chức tập huấn.\n", "Sở Tư pháp | null | null"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(Tasks(c.text), c.expected);
+  }
+}
+
 // The time of a task is also a deadline (SPEC section 9), once.
 TEST(TasksTest, TaskTimeIsADeadline) {
   Extractor extractor(Rules());

@@ -16,6 +16,8 @@ namespace {
 // A title line ("1. Mục tiêu", "II. NHIỆM VỤ") is shorter than this; a
 // wrapped line of prose is mostly longer.
 constexpr size_t kTitleBytes = 48;
+// A numbered line of fewer words than this, with no stop, is a sub-heading.
+constexpr long kSubHeadingWords = 12;
 
 }  // namespace
 
@@ -79,6 +81,50 @@ size_t Structure::IndexOf(size_t pos) const {
   auto it = std::upper_bound(lines_.begin(), lines_.end(), pos,
                              [](size_t p, const Span& s) { return p < s.begin; });
   return it == lines_.begin() ? 0 : static_cast<size_t>(it - lines_.begin()) - 1;
+}
+
+int Structure::MarkerRankOf(const Paragraph& p) const {
+  if (p.kind == Paragraph::kBlank || p.kind == Paragraph::kTableRow) return kNoMarker;
+  const size_t first = unwrapped_.find_first_not_of(' ', p.span.begin);
+  if (first >= p.body.begin) return p.kind == Paragraph::kHeading ? kMajor : kNoMarker;
+  const char c = unwrapped_[first];
+  if (c == '-' || c == '+' || c == '*' || c == '\xE2') return kDashed;
+  if (std::isdigit(static_cast<unsigned char>(c))) return kNumbered;
+  if (c == 'I' || c == 'V' || c == 'X') return kMajor;
+  return kLettered;
+}
+
+Span Structure::BlockOf(size_t index, int min_rank, size_t limit) const {
+  const int rank = std::max(MarkerRankOf(paragraphs_[index]), min_rank);
+  size_t last = index;
+  for (size_t i = index + 1; i < paragraphs_.size() && paragraphs_[i].span.begin < limit; ++i) {
+    if (MarkerRankOf(paragraphs_[i]) >= rank || paragraphs_[i].kind == Paragraph::kHeading) break;
+    if (paragraphs_[i].kind != Paragraph::kBlank) last = i;
+  }
+  return {paragraphs_[index].span.begin, paragraphs_[last].span.end};
+}
+
+// The items of one marker ("-", "+", "a") above `pos` lead back to it.
+std::optional<Span> Structure::LeadInOf(size_t pos) const {
+  size_t i = IndexOf(pos);
+  if (i >= paragraphs_.size() || paragraphs_[i].kind != Paragraph::kListItem) return std::nullopt;
+  auto marker = [&](const Paragraph& p) {
+    return unwrapped_.substr(p.span.begin, std::min<size_t>(1, p.body.begin - p.span.begin));
+  };
+  const std::string own = marker(paragraphs_[i]);
+  while (i-- > 0) {
+    const Paragraph& p = paragraphs_[i];
+    if (p.kind == Paragraph::kBlank || (p.kind == Paragraph::kListItem && marker(p) == own)) continue;
+    const size_t last = unwrapped_.find_last_not_of(" *_", p.span.end - 1);
+    if (last == std::string::npos || last < p.span.begin) return std::nullopt;
+    const std::string_view body(unwrapped_.data() + p.body.begin, p.body.size());
+    const bool sub_heading = p.kind == Paragraph::kListItem && p.body.begin > p.span.begin &&
+                             std::count(body.begin(), body.end(), ' ') < kSubHeadingWords &&
+                             std::string_view(".;,").find(unwrapped_[last]) == std::string_view::npos;
+    if (unwrapped_[last] != ':' && !sub_heading) return std::nullopt;
+    return p.span;
+  }
+  return std::nullopt;
 }
 
 std::vector<Span> Structure::CellsOf(const Paragraph& row) const {
@@ -175,7 +221,8 @@ bool Structure::StartsListItem(std::string_view line) {
   if (c == '-' || c == '+' || c == '|' || c == '#' || line.substr(0, 3) == "\xE2\x80\xA2") return true;
   size_t digits = 0;
   while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
-  if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')')) return true;
+  // "1.", "12)"; not "2025." (a year wrapped onto its own line).
+  if (digits > 0 && digits <= 2 && digits < line.size() && (line[digits] == '.' || line[digits] == ')')) return true;
   if (line.size() >= 2 && std::islower(static_cast<unsigned char>(c)) && line[1] == ')') return true;
   return false;
 }

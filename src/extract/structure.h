@@ -64,6 +64,24 @@ class Structure {
   // Returns the index in paragraphs() of the paragraph around `pos`.
   size_t IndexOf(size_t pos) const;
 
+  // What a paragraph's marker may hold below it, from the least to the most:
+  // "- " items, "a) " items, "1. " items, "II. " and headings; none for prose.
+  enum MarkerRank { kNoMarker = 0, kDashed = 1, kLettered = 2, kNumbered = 3, kMajor = 4 };
+
+  // Returns the rank of the marker of `p`.
+  int MarkerRankOf(const Paragraph& p) const;
+
+  // Returns the block of paragraph `index`: it and the paragraphs under it,
+  // up to the next heading or paragraph whose marker ranks as high as its
+  // own or `min_rank` ("1. …" holds its "a)", "-" items and prose; prose
+  // holds the prose after it), and not past a paragraph starting at `limit`.
+  Span BlockOf(size_t index, int min_rank = kDashed, size_t limit = std::string::npos) const;
+
+  // Returns the lead-in of the list item holding `pos`: the line ending with
+  // ':' above its list ("Phấn đấu đến năm 2025:"), or a short numbered line
+  // without a stop ("2. Tầm nhìn đến năm 2045"); nullopt when none.
+  std::optional<Span> LeadInOf(size_t pos) const;
+
   // Returns the cells of a table row ("| a | b |"), each trimmed of spaces.
   std::vector<Span> CellsOf(const Paragraph& row) const;
 

@@ -5,6 +5,7 @@
 
 #include "extract/cues.h"
 #include "extract/item_index.h"
+#include "extract/scope.h"
 #include "extract/structure.h"
 
 namespace vbhc {
@@ -12,22 +13,6 @@ namespace {
 
 // Returns `v` as a JSON integer when it is whole ("100", not "100.0").
 Json NumberJson(double v) { return std::floor(v) == v ? Json(static_cast<int64_t>(v)) : Json(v); }
-
-// A numbered line of fewer words than this, with no stop, is a sub-heading.
-constexpr long kSubHeadingWords = 12;
-
-bool Contains(Span outer, Span inner) {
-  return outer.begin <= inner.begin && inner.end <= outer.end;
-}
-
-// How far a target's scope reaches around it.  Real sentences and goal
-// paragraphs are far shorter; the bound keeps a 50 MB one-line input linear.
-constexpr size_t kScopeBytes = 3000;
-
-Span Clamp(Span s, size_t center_begin, size_t center_end) {
-  size_t lo = center_begin > kScopeBytes ? center_begin - kScopeBytes : 0;
-  return {std::max(s.begin, lo), std::min(s.end, center_end + kScopeBytes)};
-}
 
 struct Candidate {
   const RuleMatch* match;
@@ -53,16 +38,41 @@ std::string TidySubject(std::string_view raw) {
   return subject;
 }
 
-// What surrounds one candidate value: the spans that may govern it, the
-// items inside them, and the keys of the text before and after it in its
-// clause.
-struct Scope {
-  Span sentence, paragraph;
-  size_t clause_begin = 0, clause_end = 0;
-  std::string before, after;          // keys: clause start -> value, value -> clause end
-  std::optional<Span> heading;        // the section heading above, clamped
-  std::optional<Span> lead_in;        // the line ending with ':' over its list item
-  std::vector<const Item*> deadlines, periods;  // inside the paragraph
+// What surrounds one candidate value: the spans that may govern it
+// (TimeScope) and the keys of the text before and after it in its clause.
+struct Context {
+  Scope at;
+  std::string before, after;  // keys: clause start -> value, value -> clause end
+};
+
+// Where a target's deadline is looked for, nearest first: its clause (before
+// the value, then after it: "02 lớp … trong tháng 6/2025"), a year named in
+// its clause ("năm 2026 đạt 40%, năm 2027 đạt 60%"), its sentence before it,
+// else a period stated there ("Trong giai đoạn 2026 - 2030 phấn đấu …": the
+// plan's own span before a horizon), its sentence after it; a year named in
+// the sentence ("đạt 100% kế hoạch vốn năm 2025"); earlier in its paragraph
+// ("Mục tiêu cụ thể đến năm 2025, … . 100% …"); the lead-in over its list
+// and the heading above it (a horizon heading gives its items its year:
+// "2. Tầm nhìn đến năm 2045"); the year its list of targets is set for; the
+// plan's period.
+constexpr TimeScope::Step kTargetLadder[] = {
+    {TimeScope::kClauseBefore, TimeScope::kFixedDeadline},
+    {TimeScope::kClauseAfter, TimeScope::kFixedDeadline},
+    {TimeScope::kClauseBefore, TimeScope::kYear},
+    {TimeScope::kSentenceBefore, TimeScope::kFixedDeadline},
+    {TimeScope::kSentenceBefore, TimeScope::kPlanPeriod},
+    {TimeScope::kSentenceBefore, TimeScope::kHorizon},
+    {TimeScope::kSentenceAfter, TimeScope::kFixedDeadline},
+    {TimeScope::kClauseAfter, TimeScope::kYear},
+    {TimeScope::kSentenceBefore, TimeScope::kYear},
+    {TimeScope::kParagraphBefore, TimeScope::kFixedDeadline},
+    {TimeScope::kLeadIn, TimeScope::kFixedDeadline},
+    {TimeScope::kLeadIn, TimeScope::kAnyPeriod},
+    {TimeScope::kHeading, TimeScope::kFixedDeadline},
+    {TimeScope::kHeading, TimeScope::kAnyPeriod},
+    {TimeScope::kParagraphBefore, TimeScope::kYear},
+    {TimeScope::kHeading, TimeScope::kYear},
+    {TimeScope::kDocument, TimeScope::kPlanPeriod},
 };
 
 // The targets of one document: each `target_value` match is scoped, kept
@@ -76,19 +86,16 @@ class TargetFinder {
 
  private:
   std::string Keyed(Span s) const;
-  Scope ScopeOf(const RuleMatch& m) const;
-  bool IsGoal(const RuleMatch& m, const Scope& scope) const;
-  bool ContinuesCounts(const Scope& scope) const;
-  bool GoalVerbBefore(const Scope& scope) const;
-  std::string Recurrence(const RuleMatch& m, const Scope& scope) const;
-  std::optional<Span> LeadInOf(size_t pos) const;
-  std::string Comparator(const RuleMatch& m, const Scope& scope) const;
-  Json GoverningDeadline(const RuleMatch& m, const Scope& scope) const;
-  const Item* DeadlineInSentence(const RuleMatch& m, const Scope& scope) const;
-  const Item* YearInSentence(const RuleMatch& m, const Scope& scope) const;
-  std::string Subject(const RuleMatch& m, const Scope& scope) const;
-  std::string SubjectBefore(const RuleMatch& m, const Scope& scope) const;
-  Json Fields(const RuleMatch& m, const Scope& scope) const;
+  Context ContextOf(const RuleMatch& m) const;
+  bool IsGoal(const RuleMatch& m, const Context& c) const;
+  bool ContinuesCounts(const Context& c) const;
+  bool GoalVerbBefore(const Context& c) const;
+  std::string Recurrence(const RuleMatch& m, const Context& c) const;
+  std::string Comparator(const RuleMatch& m, const Context& c) const;
+  std::string Subject(const RuleMatch& m, const Context& c) const;
+  std::string SubjectBefore(const RuleMatch& m, const Context& c) const;
+  const Item* FirstDeadlineFrom(size_t from, const Context& c) const;
+  Json Fields(const RuleMatch& m, const Context& c) const;
 
   const RuleSet& rules_;
   const bool accentless_;
@@ -99,8 +106,7 @@ class TargetFinder {
       stops_, changes_, connectors_, indicators_, predicates_, not_units_,
       goal_verbs_, not_after_, criteria_, recurrences_after_;
   std::vector<Item> target_years_;
-  ItemIndex deadline_index_, period_index_, year_index_;
-  const Item* plan_period_ = nullptr;
+  TimeScope scope_;
   std::vector<Candidate> accepted_;
 };
 
@@ -128,57 +134,27 @@ TargetFinder::TargetFinder(const Structure& structure, const KeyedText& keyed, c
       goal_verbs_(rules, "count_goal_verbs", accentless),
       not_after_(rules, "count_not_after", accentless),
       criteria_(rules, "criteria_cues", accentless),
-      recurrences_after_(rules, "recurrence_after", accentless) {
+      recurrences_after_(rules, "recurrence_after", accentless),
+      scope_(structure, items) {
   // "Các chỉ tiêu chủ yếu năm 2024": the year a list of targets is set for.
   target_years_ = ItemsOfDimension(matches, rules, "target_year");
-  for (const Item& y : target_years_) year_index_.Add(&y);
-  year_index_.Sort();
-  for (const Item& item : items) {
-    if (item.dimension == "deadline" && !item.fields.contains("recurrence")) deadline_index_.Add(&item);
-    if (item.dimension == "period") period_index_.Add(&item);
-  }
-  deadline_index_.Sort();
-  period_index_.Sort();
-  for (const Item* p : period_index_.all()) {
-    if (p->fields["kind"] == "period") {
-      plan_period_ = p;
-      break;
-    }
-  }
+  for (const Item& y : target_years_) scope_.Add(TimeScope::kYear, &y);
+  scope_.Sort();
 }
-
 std::string TargetFinder::Keyed(Span s) const { return keyed_.Key(s); }
 
-Scope TargetFinder::ScopeOf(const RuleMatch& m) const {
-  Scope s;
-  const Capture& value = m.groups.at("value");
-  s.sentence = Clamp(structure_.SentenceOf(value.span.begin), m.span.begin, m.span.end);
-  s.paragraph = Clamp(structure_.ParagraphOf(value.span.begin), m.span.begin, m.span.end);
-  s.deadlines = deadline_index_.Within(s.paragraph);
-  s.periods = period_index_.Within(s.paragraph);
-  // The clause: back to the last , ; : ( in the sentence.
-  s.clause_begin = s.sentence.begin;
-  for (size_t i = m.span.begin; i > s.sentence.begin; --i) {
-    char c = flat_[i - 1];
-    if (c == ',' || c == ';' || c == ':' || c == '(') {
-      s.clause_begin = i;
-      break;
-    }
-  }
-  s.before = Keyed({s.clause_begin, m.span.begin});
-  s.clause_end = flat_.find_first_of(",;.", m.span.end);
-  if (s.clause_end == std::string::npos || s.clause_end > s.sentence.end) s.clause_end = s.sentence.end;
-  s.after = Keyed({m.span.end, s.clause_end});
-  s.heading = structure_.HeadingOf(value.span.begin);
-  s.lead_in = LeadInOf(value.span.begin);
-  if (s.heading) *s.heading = Clamp(*s.heading, s.heading->begin, s.heading->begin);
-  return s;
+Context TargetFinder::ContextOf(const RuleMatch& m) const {
+  Context c;
+  c.at = scope_.Of(m.span);
+  c.before = Keyed({c.at.clause.begin, m.span.begin});
+  c.after = Keyed({m.span.end, c.at.clause.end});
+  return c;
 }
 
 // Results, rates and thresholds are not goals.  A goal is stated in the
 // sentence, earlier in its paragraph, or by the section heading above it; or
 // a comparator leads to the value with a deadline in the sentence.
-bool TargetFinder::IsGoal(const RuleMatch& m, const Scope& s) const {
+bool TargetFinder::IsGoal(const RuleMatch& m, const Context& s) const {
   // "phấn đấu giải ngân đạt 100% kế hoạch vốn": a goal stated in the clause
   // itself measures against the plan, not a result.
   const bool goal_in_clause = goals_.Find(s.before) != nullptr;
@@ -188,22 +164,20 @@ bool TargetFinder::IsGoal(const RuleMatch& m, const Scope& s) const {
   }
   // "cao hơn so với bình quân chung của cả nước (54,4%)": a figure alone in
   // brackets compares like the clause before the bracket.
-  if (s.clause_begin > s.sentence.begin && flat_[s.clause_begin - 1] == '(' &&
+  if (s.at.clause.begin > s.at.sentence.begin && flat_[s.at.clause.begin - 1] == '(' &&
       s.before.find_first_not_of(' ') == std::string::npos) {
-    size_t outer = s.clause_begin - 1;
-    while (outer > s.sentence.begin && std::string_view(",;:(").find(flat_[outer - 1]) == std::string_view::npos) --outer;
-    if (reports_.Find(Keyed({outer, s.clause_begin - 1}))) return false;
+    size_t outer = s.at.clause.begin - 1;
+    while (outer > s.at.sentence.begin && std::string_view(",;:(").find(flat_[outer - 1]) == std::string_view::npos) --outer;
+    if (reports_.Find(Keyed({outer, s.at.clause.begin - 1}))) return false;
   }
   // A list below "… đáp ứng ít nhất 01 trong 02 tiêu chí sau đây:" sets
   // criteria; one below "Mục tiêu …:" or "Phấn đấu đến năm 2025:" goals.
-  const std::string lead_in = s.lead_in ? Keyed(*s.lead_in) : std::string();
+  const std::string lead_in = s.at.lead_in ? Keyed(*s.at.lead_in) : std::string();
   if (!lead_in.empty() && criteria_.Find(lead_in) && !section_goals_.Find(lead_in)) return false;
-  bool goal = goals_.Find(Keyed({s.paragraph.begin, s.sentence.end})) != nullptr;
-  if (!goal && s.heading) goal = section_goals_.Find(Keyed(*s.heading)) != nullptr;
+  bool goal = goals_.Find(Keyed({s.at.paragraph.begin, s.at.sentence.end})) != nullptr;
+  if (!goal && s.at.heading) goal = section_goals_.Find(Keyed(*s.at.heading)) != nullptr;
   if (!goal && !lead_in.empty()) goal = goals_.Find(lead_in) || section_goals_.Find(lead_in);
-  bool deadline_in_sentence = std::any_of(s.deadlines.begin(), s.deadlines.end(), [&](const Item* d) {
-    return Contains(s.sentence, d->span);
-  });
+  const bool deadline_in_sentence = !scope_.Within(TimeScope::kFixedDeadline, s.at.sentence).empty();
   // A goal verb's count is a goal with a deadline in its sentence ("hoàn
   // thành 5.000 km vào năm 2030"), when it recurs ("tổ chức 02 hội nghị/năm")
   // and as a planned quantity of a list or table ("- Lắp đặt mới: 120 trạm").
@@ -218,53 +192,27 @@ bool TargetFinder::IsGoal(const RuleMatch& m, const Scope& s) const {
   return bare == m.rule->set.end() || GoalVerbBefore(s) || ContinuesCounts(s);
 }
 
-// Returns the lead-in of the list item holding `pos`: the line ending with
-// ':' that the items of its marker above it lead back to ("Phấn đấu đến năm
-// 2025:", "- Thôn miền núi là thôn đáp ứng … tiêu chí sau đây:").
-std::optional<Span> TargetFinder::LeadInOf(size_t pos) const {
-  const std::vector<Paragraph>& ps = structure_.paragraphs();
-  size_t i = structure_.IndexOf(pos);
-  if (i >= ps.size() || ps[i].kind != Paragraph::kListItem) return std::nullopt;
-  auto marker = [&](const Paragraph& p) { return flat_.substr(p.span.begin, std::min<size_t>(1, p.body.begin - p.span.begin)); };
-  const std::string own = marker(ps[i]);
-  while (i-- > 0) {
-    if (ps[i].kind == Paragraph::kBlank || (ps[i].kind == Paragraph::kListItem && marker(ps[i]) == own)) continue;
-    const size_t last = flat_.find_last_not_of(" *_", ps[i].span.end - 1);
-    if (last == std::string::npos || last < ps[i].span.begin) return std::nullopt;
-    // A sub-heading passes down to its list too: "2. Tầm nhìn đến năm 2045".
-    const std::string_view body(flat_.data() + ps[i].body.begin, ps[i].body.size());
-    const bool sub_heading = ps[i].kind == Paragraph::kListItem && ps[i].body.begin > ps[i].span.begin &&
-                             std::count(body.begin(), body.end(), ' ') < kSubHeadingWords &&
-                             std::string_view(".;,").find(flat_[last]) == std::string_view::npos;
-    if (flat_[last] != ':' && !sub_heading) return std::nullopt;
-    return ps[i].span;
-  }
-  return std::nullopt;
-}
-
 // Returns whether a goal verb stands right before the value in its clause,
 // or before the ':' that opens the clause ("Lắp đặt mới: 120 trạm").
-bool TargetFinder::GoalVerbBefore(const Scope& s) const {
+bool TargetFinder::GoalVerbBefore(const Context& s) const {
   if (goal_verbs_.AtEnd(s.before)) return true;
-  if (s.before.find_first_not_of(' ') != std::string::npos || s.clause_begin == 0 ||
-      flat_[s.clause_begin - 1] != ':') {
+  if (s.before.find_first_not_of(' ') != std::string::npos || s.at.clause.begin == 0 ||
+      flat_[s.at.clause.begin - 1] != ':') {
     return false;
   }
-  const size_t from = std::max(s.sentence.begin, s.paragraph.begin);
-  return s.clause_begin - 1 > from && goal_verbs_.AtEnd(Keyed({from, s.clause_begin - 1}));
+  const size_t from = std::max(s.at.sentence.begin, s.at.paragraph.begin);
+  return s.at.clause.begin - 1 > from && goal_verbs_.AtEnd(Keyed({from, s.at.clause.begin - 1}));
 }
 
 // The recurrence of a value: a cue before it in its sentence ("Mỗi năm tổ
 // chức …") or right after it ("02 hội nghị/năm"); "" for none.
-std::string TargetFinder::Recurrence(const RuleMatch& m, const Scope& s) const {
+std::string TargetFinder::Recurrence(const RuleMatch& m, const Context& s) const {
   // Not beyond a ';' after which a deadline of its own comes first ("Hằng
   // năm tổ chức tập huấn; đến năm 2030 đạt 100% …"); a list of counted goals
   // shares it ("Mỗi năm … ít nhất từ 10 …; 5 công chức …").
-  size_t from = s.sentence.begin;
+  size_t from = s.at.sentence.begin;
   if (size_t semicolon = flat_.rfind(';', m.span.begin); semicolon != std::string::npos && semicolon > from) {
-    const bool own_deadline = std::any_of(s.deadlines.begin(), s.deadlines.end(), [&](const Item* d) {
-      return d->span.begin > semicolon && d->span.end <= m.span.begin;
-    });
+    const bool own_deadline = !scope_.Within(TimeScope::kFixedDeadline, {semicolon + 1, m.span.begin}).empty();
     if (own_deadline) from = semicolon + 1;
   }
   std::string recurrence = Attr(recurrences_.Find(Keyed({from, m.span.begin})), "recurrence");
@@ -274,14 +222,14 @@ std::string TargetFinder::Recurrence(const RuleMatch& m, const Scope& s) const {
 
 // A bare count is a goal only at the head of its clause, continuing a list
 // of counted goals in the same sentence ("ít nhất 10 …; 5 …").
-bool TargetFinder::ContinuesCounts(const Scope& s) const {
+bool TargetFinder::ContinuesCounts(const Context& s) const {
   if (s.before.find_first_not_of(" -+") != std::string::npos) return false;
   return std::any_of(accepted_.begin(), accepted_.end(), [&](const Candidate& c) {
-    return c.sentence == s.sentence && c.fields["metric"] == "count";
+    return c.sentence == s.at.sentence && c.fields["metric"] == "count";
   });
 }
 
-std::string TargetFinder::Comparator(const RuleMatch& m, const Scope& s) const {
+std::string TargetFinder::Comparator(const RuleMatch& m, const Context& s) const {
   std::string comparator = "=";
   if (const VocabEntry* cue = comparators_.AtEnd(s.before)) comparator = Attr(cue, "comparator");
   if (m.groups.count("cue")) {
@@ -293,102 +241,25 @@ std::string TargetFinder::Comparator(const RuleMatch& m, const Scope& s) const {
   return comparator;
 }
 
-// The deadline in the value's sentence that governs it: its own clause
-// before the value, its own clause after it ("02 lớp … trong tháng
-// 6/2025"), the sentence before it; else a period stated in the sentence
-// ("Trong giai đoạn 2026 - 2030 phấn đấu …"): the plan's own span before a
-// horizon ("giai đoạn 2021 - 2030, tầm nhìn đến năm 2045, phấn đấu …":
-// 2030), a horizon when it is the only one; else the sentence after it.
-const Item* TargetFinder::DeadlineInSentence(const RuleMatch& m, const Scope& s) const {
-  const Item* best = nullptr;
-  for (const Item* d : s.deadlines) {
-    if (d->span.begin >= s.clause_begin && d->span.end <= m.span.begin) best = d;
-  }
-  if (best) return best;
-  for (const Item* d : s.deadlines) {
-    if (d->span.begin >= m.span.end && d->span.end <= s.clause_end) return d;
-  }
-  // "năm 2026 đạt 40%, năm 2027 đạt 60%, đến năm 2030 đạt 100%": a year
-  // named in the value's own clause governs it before the sentence's others.
-  if (std::vector<const Item*> years = year_index_.Within({s.clause_begin, m.span.begin}); !years.empty()) {
-    return years.back();
-  }
-  for (const Item* d : s.deadlines) {
-    if (Contains(s.sentence, d->span) && d->span.end <= m.span.begin) best = d;
-  }
-  if (best) return best;
-  for (bool horizon : {false, true}) {
-    for (const Item* p : s.periods) {
-      if (Contains(s.sentence, p->span) && p->span.end <= m.span.begin &&
-          (p->fields["kind"] != "period") == horizon) {
-        best = p;
-      }
-    }
-    if (best) return best;
-  }
-  for (const Item* d : s.deadlines) {
-    if (Contains(s.sentence, d->span) && d->span.begin >= m.span.end) return d;
-  }
-  return nullptr;
-}
-
-// A year named in the value's sentence: after it in its clause ("đạt 100%
-// kế hoạch vốn năm 2025"), else before it ("chỉ tiêu … năm 2025, trong đó
-// phấn đấu … (10%)").
-const Item* TargetFinder::YearInSentence(const RuleMatch& m, const Scope& s) const {
-  std::vector<const Item*> after = year_index_.Within({m.span.end, s.clause_end});
-  if (!after.empty()) return after.front();
-  std::vector<const Item*> before = year_index_.Within({s.sentence.begin, m.span.begin});
-  return before.empty() ? nullptr : before.back();
-}
-
-// The governing deadline, by scope: the sentence, earlier in the paragraph
-// ("Mục tiêu cụ thể đến năm 2025, … . 100% …"), the goal heading above the
-// list, the year the targets are set for, the plan's period; else null.
-Json TargetFinder::GoverningDeadline(const RuleMatch& m, const Scope& s) const {
-  const Item* best = DeadlineInSentence(m, s);
-  if (!best) best = YearInSentence(m, s);
-  if (!best) {
-    for (const Item* d : s.deadlines) {
-      if (Contains(s.paragraph, d->span) && d->span.end <= m.span.begin) best = d;
-    }
-  }
-  if (!best && s.lead_in) {
-    for (const Item* d : deadline_index_.Within(*s.lead_in)) best = d;
-    if (!best) {
-      for (const Item* p : period_index_.Within(*s.lead_in)) best = p;
-    }
-  }
-  if (!best && s.heading) {
-    for (const Item* d : deadline_index_.Within(*s.heading)) best = d;
-    // "2. Tầm nhìn đến năm 2045": a horizon heading gives its items its year.
-    if (!best) {
-      for (const Item* p : period_index_.Within(*s.heading)) best = p;
-    }
-  }
-  if (!best) {
-    for (const Item* y : year_index_.Within({s.paragraph.begin, m.span.begin})) best = y;
-    if (!best && s.heading) {
-      for (const Item* y : year_index_.Within(*s.heading)) best = y;
-    }
-  }
-  if (best) return best->dimension == "period" ? best->fields["end"] : best->fields["value"];
-  if (plan_period_) return plan_period_->fields["end"];
-  return nullptr;
+// Returns the first deadline of the value's paragraph that starts at or
+// after `from`, or nullptr.
+const Item* TargetFinder::FirstDeadlineFrom(size_t from, const Context& c) const {
+  const std::vector<const Item*> found = scope_.Within(TimeScope::kFixedDeadline, {from, c.at.paragraph.end});
+  return found.empty() ? nullptr : found.front();
 }
 
 // The subject: what follows the value (and a comparator after it: "95% trở
 // lên cán bộ") up to its predicate or clause end; else the indicator before.
-std::string TargetFinder::Subject(const RuleMatch& m, const Scope& s) const {
+std::string TargetFinder::Subject(const RuleMatch& m, const Context& s) const {
   size_t subject_begin = m.span.end;
   size_t after_cue_end = 0;
   // A comparator ("trở lên") or a recurrence ("/năm") right after the value is not the subject.
   if (after_.AtStart(s.after, &after_cue_end) || recurrences_after_.AtStart(s.after, &after_cue_end)) {
-    subject_begin += RawOffset(s.after, std::string_view(flat_).substr(m.span.end, s.clause_end - m.span.end),
+    subject_begin += RawOffset(s.after, std::string_view(flat_).substr(m.span.end, s.at.clause.end - m.span.end),
                                after_cue_end);
   }
   size_t subject_end = flat_.find_first_of(";.", subject_begin);
-  if (subject_end == std::string::npos || subject_end > s.sentence.end) subject_end = s.sentence.end;
+  if (subject_end == std::string::npos || subject_end > s.at.sentence.end) subject_end = s.at.sentence.end;
   std::string tail = Keyed({subject_begin, subject_end});
   // Keys may differ in byte length from the text; cut on the text instead.
   std::string_view raw_tail(flat_.data() + subject_begin, subject_end - subject_begin);
@@ -398,16 +269,13 @@ std::string TargetFinder::Subject(const RuleMatch& m, const Scope& s) const {
   // A subject that is only a later stage ("80%, cuối năm 2024 đạt …",
   // "80% và đến hết năm 2025 …") is then empty: it is the subject of the
   // next target in the sentence (Run).
-  for (const Item* d : s.deadlines) {
-    if (d->span.begin >= subject_begin && d->span.begin < subject_begin + cut) {
-      cut = d->span.begin - subject_begin;
-      while (true) {
-        const std::string kept = Keyed({subject_begin, subject_begin + cut});
-        size_t at = 0;
-        if (!connectors_.AtEnd(kept, &at)) break;
-        cut = RawOffset(kept, raw_tail, at);
-      }
-      break;
+  if (const Item* d = FirstDeadlineFrom(subject_begin, s); d && d->span.begin < subject_begin + cut) {
+    cut = d->span.begin - subject_begin;
+    while (true) {
+      const std::string kept = Keyed({subject_begin, subject_begin + cut});
+      size_t at = 0;
+      if (!connectors_.AtEnd(kept, &at)) break;
+      cut = RawOffset(kept, raw_tail, at);
     }
   }
   std::string subject = TidySubject(raw_tail.substr(0, cut));
@@ -418,25 +286,22 @@ std::string TargetFinder::Subject(const RuleMatch& m, const Scope& s) const {
 // the value, the indicator named before it in its clause, up to its
 // predicate (the last one: "Tỷ lệ trường học đạt chuẩn quốc gia đạt trên
 // 70%"), the comparator or a deadline.
-std::string TargetFinder::SubjectBefore(const RuleMatch& m, const Scope& s) const {
+std::string TargetFinder::SubjectBefore(const RuleMatch& m, const Context& s) const {
   const size_t at = indicators_.FirstAt(s.before);
   if (at == std::string::npos) return {};
-  std::string_view raw_before(flat_.data() + s.clause_begin, m.span.begin - s.clause_begin);
+  std::string_view raw_before(flat_.data() + s.at.clause.begin, m.span.begin - s.at.clause.begin);
   size_t end = s.before.size();
   if (size_t p = predicates_.LastAt(s.before.substr(at)); p != std::string::npos && p > 0) end = at + p;
   if (size_t c; comparators_.AtEnd(s.before, &c) && c > at) end = std::min(end, c);
   const size_t from = RawOffset(s.before, raw_before, at);
   size_t to = RawOffset(s.before, raw_before, end);
-  for (const Item* d : s.deadlines) {
-    if (d->span.begin >= s.clause_begin + from && d->span.begin < s.clause_begin + to) {
-      to = d->span.begin - s.clause_begin;
-      break;
-    }
+  if (const Item* d = FirstDeadlineFrom(s.at.clause.begin + from, s); d && d->span.begin < s.at.clause.begin + to) {
+    to = d->span.begin - s.at.clause.begin;
   }
   return TidySubject(raw_before.substr(from, to - from));
 }
 
-Json TargetFinder::Fields(const RuleMatch& m, const Scope& s) const {
+Json TargetFinder::Fields(const RuleMatch& m, const Context& s) const {
   Json fields = Json::object();
   const auto metric = m.rule->set.find("metric");
   const bool percent = metric != m.rule->set.end() && metric->second == "percent";
@@ -456,7 +321,8 @@ Json TargetFinder::Fields(const RuleMatch& m, const Scope& s) const {
   if (const std::string direction = Attr(change, "change"); !direction.empty()) fields["change"] = direction;
   std::string recurrence = Recurrence(m, s);
   if (recurrence.empty()) {
-    fields["deadline"] = GoverningDeadline(m, s);
+    const Item* governing = scope_.Governing(s.at, kTargetLadder);
+    fields["deadline"] = governing ? TimeScope::Value(*governing) : Json(nullptr);
   } else {
     fields["deadline"] = nullptr;
     fields["recurrence"] = recurrence;
@@ -472,11 +338,11 @@ std::vector<Item> TargetFinder::Run(const std::vector<const RuleMatch*>& values)
     if (auto unit = m->groups.find("unit"); unit != m->groups.end() && not_units_.AtStart(Keyed(unit->second.span))) {
       continue;
     }
-    Scope scope = ScopeOf(*m);
+    const Context context = ContextOf(*m);
     // "năm 2030 thành lập …", "Điều 5 …": a year or a label, not a count.
-    if (m->groups.count("unit") && not_after_.AtEnd(scope.before)) continue;
-    if (!IsGoal(*m, scope)) continue;
-    accepted_.push_back({m, m->span, Fields(*m, scope), scope.sentence});
+    if (m->groups.count("unit") && not_after_.AtEnd(context.before)) continue;
+    if (!IsGoal(*m, context)) continue;
+    accepted_.push_back({m, m->span, Fields(*m, context), context.at.sentence});
   }
   // Staged targets share the subject written after the last of them:
   // "đạt trên 80%, cuối năm 2024 đạt trên 90% và đến hết năm 2025 đạt 100% cán bộ …".

@@ -8,6 +8,7 @@
 
 #include "extract/cues.h"
 #include "extract/item_index.h"
+#include "extract/scope.h"
 #include "text/vietnamese.h"
 
 namespace vbhc {
@@ -25,8 +26,6 @@ constexpr long kSentenceWords = 5;
 constexpr long kMaxHeadingWords = 30;
 // A lead after an opening phrase is a name of a few words.
 constexpr long kMaxIntroLeadWords = 14;
-// Marker ranks: what a paragraph may hold below it.
-enum MarkerRanks { kDashed = 1, kLettered = 2, kNumbered = 3, kMajor = 4 };
 // A label is the short text before ':' that opens a line.
 constexpr size_t kLabelBytes = 80;
 
@@ -67,6 +66,33 @@ struct TaskTime {
   const Item* source = nullptr;  // the item that gave the deadline
 };
 
+// Where the time of a task read from a sentence is looked for: its own
+// span, then a labelled time below it in its block, before the next task
+// ("… bảo đảm thống nhất, đồng bộ. / Thời gian hoàn thành trước ngày
+// 31/12/2025."); a task that leads into a list ("… một số nội dung trọng
+// tâm sau:") takes the first deadline of its list.  Not the heading above
+// it: a section's year is not each assignment's deadline.
+constexpr TimeScope::Step kSentenceTaskLadder[] = {
+    {TimeScope::kOwn, TimeScope::kDeadline, TimeScope::kFirst},
+    {TimeScope::kBlockAfter, TimeScope::kLabelledTime, TimeScope::kFirst},
+};
+constexpr TimeScope::Step kListTaskLadder[] = {
+    {TimeScope::kOwn, TimeScope::kDeadline, TimeScope::kFirst},
+    {TimeScope::kBlockAfter, TimeScope::kDeadline, TimeScope::kFirst},
+};
+
+// A task found, before its time is scoped: tasks read from sentences take
+// their time by the ladders above once every task is known (the next task
+// bounds a block); labelled blocks and table rows give their own.
+struct Found {
+  enum Scoping { kGiven, kSentence, kLeadsList };
+  Span span, lead;
+  Json partners;
+  std::string task;
+  TaskTime time;
+  Scoping scoping = kGiven;
+};
+
 class TaskFinder {
  public:
   TaskFinder(const Structure& structure, const KeyedText& keyed, const std::vector<Item>& items,
@@ -84,22 +110,23 @@ class TaskFinder {
   size_t TableTasks(size_t header);
   void SentenceTasks(size_t index);
   void ClauseTasks(Span sentence, size_t paragraph);
-  Span BlockAfter(size_t paragraph) const;
+  Span BlockAfter(size_t paragraph) const { return structure_.BlockOf(paragraph, Structure::kNumbered); }
   bool AgencyHeading(const LeadScan& scan, size_t paragraph) const;
   bool CueBefore(size_t pos) const;
   size_t SkipCues(size_t start, size_t limit) const;
   LeadScan ClauseLead(size_t start, size_t limit, size_t paragraph, bool opens) const;
   LeadScan LeadAfterIntro(size_t start, size_t limit, size_t paragraph) const;
-  int MarkerRank(const Paragraph& p) const;
   bool OpensTaskSection(const Paragraph& p, bool open) const;
   bool NamedItem(const LeadScan& scan, size_t paragraph) const;
   TaskTime TimeOf(Span s, Span line) const;
   bool NamesAgency(Span lead) const;
   Span LeadOfValue(Span value) const;
   bool ContinuesLine(const Paragraph& p) const;
-  TaskTime TimeInSpan(Span s) const;
+  static TaskTime TimeOfItem(const Item* item);
+  void ScopeTimes();
+  void LabelTimes();
   Json Partners(Span after_lead) const;
-  void Emit(Span span, Span lead, Json partners, std::string task, const TaskTime& time);
+  void Emit(Found& found);
 
   const Structure& structure_;
   const std::string& text_;
@@ -110,6 +137,8 @@ class TaskFinder {
   bool in_recipients_ = false;    // from "Nơi nhận:" to the next heading
   ItemIndex deadlines_, dates_, periods_, times_;
   std::vector<Item> task_times_;  // task_time matches, as items
+  TimeScope scope_;
+  std::vector<Found> found_;
   std::vector<Item> out_;
   std::vector<Item> time_deadlines_;
   std::set<std::pair<size_t, size_t>> deadline_spans_;
@@ -134,7 +163,8 @@ TaskFinder::TaskFinder(const Structure& structure, const KeyedText& keyed, const
       stop_reading_(rules, "task_stop_reading", accentless),
       intros_(rules, "task_intro_phrases", accentless),
       relatives_(rules, "task_lead_relatives", accentless),
-      mains_(rules, "task_lead_mains", accentless) {
+      mains_(rules, "task_lead_mains", accentless),
+      scope_(structure, items) {
   task_times_ = ItemsOfDimension(matches, rules, "task_time");
   for (const Item& t : task_times_) times_.Add(&t);
   for (const Item& item : items) {
@@ -146,6 +176,25 @@ TaskFinder::TaskFinder(const Structure& structure, const KeyedText& keyed, const
     if (item.dimension == "period") periods_.Add(&item);
   }
   for (ItemIndex* index : {&deadlines_, &dates_, &periods_, &times_}) index->Sort();
+  LabelTimes();
+  scope_.Sort();
+}
+
+// The deadlines of lines and sentences that open with a time label
+// ("Thời gian hoàn thành trước ngày 31/12/2025", "Thời hạn: …"): the time of
+// the task above them (kSentenceTaskLadder).
+void TaskFinder::LabelTimes() {
+  for (const Item* d : deadlines_.all()) {
+    const Paragraph& p = structure_.paragraphs()[structure_.IndexOf(d->span.begin)];
+    const Span sentence = structure_.SentenceOf(d->span.begin);
+    for (size_t start : {p.body.begin, std::max(sentence.begin, p.body.begin)}) {
+      const Span window{start, std::min(p.body.end, start + kCueWindow)};
+      if (Attr(labels_.AtStart(Key(window)), "role") == "time") {
+        scope_.Add(TimeScope::kLabelledTime, d);
+        break;
+      }
+    }
+  }
 }
 
 // Returns the offset in the text of offset `at` of `key`, the key of `s`.
@@ -285,12 +334,12 @@ size_t TaskFinder::LabelledTask(size_t first) {
   // The item above names the work of this block: a task read from its own
   // sentences ("Các cơ quan … ưu tiên chọn lựa …" over "Đơn vị chủ trì: …")
   // gives way to the block's lead.
-  while (has_item && !out_.empty() && out_.back().span.begin >= ps[task_index].span.begin) out_.pop_back();
+  while (has_item && !found_.empty() && found_.back().span.begin >= ps[task_index].span.begin) found_.pop_back();
   const Span task = content.size() > 0 ? content : has_item ? Trim(text_, ps[task_index].body) : Span{};
   const Span lead_span = LeadOfValue(lead);
-  Emit({ps[task_index].span.begin, ps[last].span.end}, lead_span,
-       partners.size() > 0 ? Json(OneLine(text_, partners, kTaskBytes)) : Json(nullptr),
-       OneLine(text_, task, kTaskBytes), time.size() > 0 ? TimeOf(time, time_line) : TaskTime{});
+  found_.push_back({{ps[task_index].span.begin, ps[last].span.end}, lead_span,
+                    partners.size() > 0 ? Json(OneLine(text_, partners, kTaskBytes)) : Json(nullptr),
+                    OneLine(text_, task, kTaskBytes), time.size() > 0 ? TimeOf(time, time_line) : TaskTime{}});
   return next;
 }
 
@@ -335,34 +384,21 @@ size_t TaskFinder::TableTasks(size_t header) {
       }
     }
     const Span partner_cell = cell(partners);
-    Emit(Trim(text_, ps[row].span), LeadOfValue(lead_cell),
-         partner_cell.size() > 0 ? Json(OneLine(text_, partner_cell, kTaskBytes)) : Json(nullptr),
-         OneLine(text_, task, kTaskBytes), time >= 0 ? TimeOf(cell(time), cell(time)) : TaskTime{});
+    found_.push_back({Trim(text_, ps[row].span), LeadOfValue(lead_cell),
+                      partner_cell.size() > 0 ? Json(OneLine(text_, partner_cell, kTaskBytes)) : Json(nullptr),
+                      OneLine(text_, task, kTaskBytes), time >= 0 ? TimeOf(cell(time), cell(time)) : TaskTime{}});
   }
   return row;
 }
 
-// The tasks of a paragraph's sentences.  A sentence that opens with a time
-// label ("Thời gian thực hiện hoàn thành trước ngày …") gives its time to
-// the task of the sentence before it when that one has none.
+// The tasks of a paragraph's sentences.
 void TaskFinder::SentenceTasks(size_t index) {
   const Paragraph& p = structure_.paragraphs()[index];
-  size_t previous_tasks = out_.size(), tasks = out_.size();
   for (size_t pos = p.body.begin; pos < p.body.end;) {
     Span sentence = structure_.SentenceOf(pos);
     sentence = {std::max(sentence.begin, pos), std::min(sentence.end, p.body.end)};
     if (sentence.end <= pos) sentence.end = p.body.end;
-    if (tasks > previous_tasks && out_[tasks - 1].fields["deadline"].is_null() &&
-        Attr(labels_.AtStart(Key({sentence.begin, std::min(sentence.end, sentence.begin + kCueWindow)})), "role") == "time") {
-      const TaskTime time = TimeInSpan(sentence);
-      if (!time.deadline.is_null()) {
-        out_[tasks - 1].span.end = Trim(text_, sentence).end;
-        out_[tasks - 1].fields["deadline"] = time.deadline;
-      }
-    }
-    previous_tasks = tasks;
     ClauseTasks(sentence, index);
-    tasks = out_.size();
     pos = sentence.end;
   }
 }
@@ -394,8 +430,14 @@ void TaskFinder::ClauseTasks(Span sentence, size_t paragraph) {
       span.end = BlockAfter(paragraph).end;
       work = {work.begin, span.end};
     }
-    Emit(Trim(text_, span), scan.lead, Partners(work), OneLine(text_, Trim(text_, work), kTaskBytes),
-         TimeInSpan(span));
+    // "… thực hiện tốt một số nội dung trọng tâm sau:": the list below is its work.
+    const Span trimmed = Trim(text_, span);
+    const Span body = structure_.paragraphs()[paragraph].body;
+    const size_t last = body.size() > 0 ? text_.find_last_not_of(" *_", body.end - 1) : std::string::npos;
+    const bool leads_list = trimmed.end == Trim(text_, body).end && last != std::string::npos &&
+                            last >= body.begin && text_[last] == ':';
+    found_.push_back({trimmed, scan.lead, Partners(work), OneLine(text_, Trim(text_, work), kTaskBytes), TaskTime{},
+                      leads_list ? Found::kLeadsList : Found::kSentence});
   }
 }
 
@@ -492,7 +534,7 @@ bool TaskFinder::AgencyHeading(const LeadScan& scan, size_t paragraph) const {
   if (!HasLowercaseLetter(text_.substr(p.span.begin, p.span.size()))) return false;
   if (scan.stop == LeadScan::kColon) return true;
   // Only a name: the whole of a numbered heading or item.
-  return scan.stop == LeadScan::kEnd && scan.lead.end == Trim(text_, p.body).end && MarkerRank(p) >= kNumbered;
+  return scan.stop == LeadScan::kEnd && scan.lead.end == Trim(text_, p.body).end && structure_.MarkerRankOf(p) >= Structure::kNumbered;
 }
 
 // Returns whether the lead before a ':' names someone in a numbered item:
@@ -540,32 +582,6 @@ bool TaskFinder::OpensTaskSection(const Paragraph& p, bool open) const {
   return numbered && open;
 }
 
-// Returns the rank of a paragraph's marker: what it may hold below it.
-int TaskFinder::MarkerRank(const Paragraph& p) const {
-  if (p.kind == Paragraph::kBlank || p.kind == Paragraph::kTableRow) return 0;
-  const size_t first = text_.find_first_not_of(' ', p.span.begin);
-  if (first >= p.body.begin) return p.kind == Paragraph::kHeading ? kMajor : 0;
-  const char c = text_[first];
-  if (c == '-' || c == '+' || c == '*' || c == '\xE2') return kDashed;
-  if (std::isdigit(static_cast<unsigned char>(c))) return kNumbered;
-  if (c == 'I' || c == 'V' || c == 'X') return kMajor;
-  return kLettered;
-}
-
-// Returns the paragraphs under an agency heading: up to the next paragraph
-// whose marker ranks as high (a numbered heading holds its lettered and
-// dashed items and prose).
-Span TaskFinder::BlockAfter(size_t paragraph) const {
-  const std::vector<Paragraph>& ps = structure_.paragraphs();
-  const int rank = std::max(MarkerRank(ps[paragraph]), static_cast<int>(kNumbered));
-  size_t last = paragraph;
-  for (size_t i = paragraph + 1; i < ps.size(); ++i) {
-    if (MarkerRank(ps[i]) >= rank || ps[i].kind == Paragraph::kHeading) break;
-    if (ps[i].kind != Paragraph::kBlank) last = i;
-  }
-  return {ps[paragraph].span.begin, ps[last].span.end};
-}
-
 // The partners: the names after "phối hợp (với)" in the task's work.
 Json TaskFinder::Partners(Span work) const {
   const std::string key = Key(work);
@@ -608,25 +624,48 @@ TaskTime TaskFinder::TimeOf(Span s, Span line) const {
   return time;
 }
 
-// The time of a task written in its sentence: the first deadline in it.
-TaskTime TaskFinder::TimeInSpan(Span s) const {
+TaskTime TaskFinder::TimeOfItem(const Item* item) {
   TaskTime time;
-  std::vector<const Item*> found = deadlines_.Within(s);
-  if (found.empty()) return time;
-  time.source = found.front();
-  time.deadline = found.front()->fields["value"];
-  if (found.front()->fields.contains("recurrence")) time.recurrence = found.front()->fields["recurrence"];
+  if (!item) return time;
+  time.source = item;
+  time.deadline = TimeScope::Value(*item);
+  if (item->fields.contains("recurrence")) time.recurrence = item->fields["recurrence"];
   return time;
 }
 
-void TaskFinder::Emit(Span span, Span lead, Json partners, std::string task, const TaskTime& time) {
+// Gives each task read from a sentence the time its ladder finds, in the
+// block up to the next task; a labelled time below it, or the list it
+// leads into, joins its span.
+void TaskFinder::ScopeTimes() {
+  std::stable_sort(found_.begin(), found_.end(), [](const Found& a, const Found& b) { return a.span.begin < b.span.begin; });
+  for (size_t i = 0; i < found_.size(); ++i) {
+    Found& f = found_[i];
+    if (f.scoping == Found::kGiven) continue;
+    size_t limit = std::string::npos;
+    for (size_t j = i + 1; j < found_.size() && limit == std::string::npos; ++j) {
+      if (found_[j].span.begin >= f.span.end) limit = found_[j].span.begin;
+    }
+    const Scope scope = scope_.Of(f.span, limit);
+    const Item* item = scope_.Governing(scope, f.scoping == Found::kLeadsList ? std::span<const TimeScope::Step>(kListTaskLadder)
+                                                                                : std::span<const TimeScope::Step>(kSentenceTaskLadder));
+    f.time = TimeOfItem(item);
+    if (f.scoping == Found::kLeadsList) {
+      f.span.end = Trim(text_, scope.block).end;
+    } else if (item && item->span.begin >= f.span.end) {
+      f.span.end = std::max(f.span.end, Trim(text_, {item->span.begin, structure_.SentenceOf(item->span.begin).end}).end);
+    }
+  }
+}
+
+void TaskFinder::Emit(Found& found) {
+  const TaskTime& time = found.time;
   Json fields = Json::object();
-  fields["lead"] = OneLine(text_, lead, kTaskBytes);
-  fields["partners"] = std::move(partners);
-  fields["task"] = std::move(task);
+  fields["lead"] = OneLine(text_, found.lead, kTaskBytes);
+  fields["partners"] = std::move(found.partners);
+  fields["task"] = std::move(found.task);
   fields["deadline"] = time.deadline;
   if (!time.recurrence.empty()) fields["recurrence"] = time.recurrence;
-  out_.push_back({"task", "task", span, std::move(fields)});
+  out_.push_back({"task", "task", found.span, std::move(fields)});
   // The time of a task is also a deadline (SPEC section 9).
   const Item* source = time.source;
   if (source && source->dimension != "deadline" && !time.deadline.is_null() &&
@@ -645,9 +684,9 @@ std::vector<Item> TaskFinder::Run() {
     if (p.kind == Paragraph::kTableRow) {
       i = TableTasks(i);
     } else if (!LabelOf(p, &value).empty()) {
-      const size_t before = out_.size();
+      const size_t before = found_.size();
       const size_t next = LabelledTask(i);
-      if (out_.size() == before) SentenceTasks(i);
+      if (found_.size() == before) SentenceTasks(i);
       i = next;
     } else {
       // The recipients ("Nơi nhận:"), up to the next heading: a plan issued
@@ -665,6 +704,8 @@ std::vector<Item> TaskFinder::Run() {
       ++i;
     }
   }
+  ScopeTimes();
+  for (Found& f : found_) Emit(f);
   for (Item& d : time_deadlines_) out_.push_back(std::move(d));
   return std::move(out_);
 }

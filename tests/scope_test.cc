@@ -1,0 +1,155 @@
+// Table tests of the scope mechanism (issue #16): the spans around an item
+// on a document's Structure, and the time a ladder of steps finds there.
+// Targets and tasks walk their own ladders (targets.cc, tasks.cc) on this one
+// TimeScope; their tables test the ladders through whole documents.
+#include "extract/scope.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace vbhc {
+namespace {
+
+// A time item written in a case: its dimension, its text, its value (a
+// period's value is its end).
+struct TimeText {
+  std::string dimension;
+  std::string text;
+  std::string value;
+  std::string kind = "period";  // a period's kind
+};
+
+// Returns the item of `t`, at its first occurrence in `text`.
+Item ItemOf(const std::string& text, const TimeText& t) {
+  const size_t at = text.find(t.text);
+  EXPECT_NE(at, std::string::npos) << t.text;
+  Json fields = Json::object();
+  if (t.dimension == "period") {
+    fields["end"] = t.value;
+    fields["kind"] = t.kind;
+  } else {
+    fields["value"] = t.value;
+    if (t.value.rfind("--", 0) == 0) fields["recurrence"] = "yearly";  // "--12-15"
+  }
+  return {t.dimension, "test", {at, at + t.text.size()}, fields};
+}
+
+// One ladder that reaches every region, nearest first.
+constexpr TimeScope::Step kLadder[] = {
+    {TimeScope::kOwn, TimeScope::kDeadline, TimeScope::kFirst},
+    {TimeScope::kClauseBefore, TimeScope::kFixedDeadline},
+    {TimeScope::kClauseAfter, TimeScope::kFixedDeadline},
+    {TimeScope::kSentenceBefore, TimeScope::kFixedDeadline},
+    {TimeScope::kBlockAfter, TimeScope::kDeadline, TimeScope::kFirst},
+    {TimeScope::kLeadIn, TimeScope::kFixedDeadline},
+    {TimeScope::kHeading, TimeScope::kAnyPeriod},
+    {TimeScope::kDocument, TimeScope::kPlanPeriod},
+};
+
+struct ScopeCase {
+  std::string text;
+  std::string item;              // the item's text (first occurrence)
+  std::vector<TimeText> times;
+  std::string expected;          // the governing value, "null" for none
+  std::string block_limit = "";  // text whose start bounds the block
+};
+
+TEST(ScopeTest, Ladder) {
+  const std::vector<ScopeCase> cases = {
+      // The clause before the value comes before the sentence's other times.
+      {"Đến năm 2025 đạt 50%, đến năm 2030 đạt 80%.\n", "80%",
+       {{"deadline", "Đến năm 2025", "2025"}, {"deadline", "đến năm 2030", "2030"}}, "2030"},
+      // The clause after it, when nothing comes before it.
+      {"Tổ chức 02 lớp tập huấn trong tháng 6/2025.\n", "02 lớp", {{"deadline", "trong tháng 6/2025", "2025-06"}},
+       "2025-06"},
+      // A recurring deadline is no fixed one: the sentence before it governs.
+      {"Trước ngày 30/6/2025 hoàn thành rà soát, trước ngày 15/12 hằng năm đạt 90%.\n", "90%",
+       {{"deadline", "Trước ngày 30/6/2025", "2025-06-30"}, {"deadline", "trước ngày 15/12 hằng năm", "--12-15"}},
+       "2025-06-30"},
+      // A lead-in passes its time over the sibling items of its list.
+      {"Phấn đấu đến năm 2030:\n- 100% xã đạt chuẩn;\n- 90% hộ dân dùng nước sạch.\n", "90%",
+       {{"deadline", "đến năm 2030", "2030"}}, "2030"},
+      // Tricky: a line above that does not end with ':' leads nothing in.
+      {"Hoàn thành trước ngày 30/6/2025 việc rà soát.\n- 90% hộ dân dùng nước sạch.\n", "90%",
+       {{"deadline", "trước ngày 30/6/2025", "2025-06-30"}}, "null"},
+      // The heading above gives its period.
+      {"II. GIAI ĐOẠN 2026 - 2030\n\nTỷ lệ hộ dân dùng nước sạch đạt 90%.\n", "90%",
+       {{"period", "GIAI ĐOẠN 2026 - 2030", "2030"}}, "2030"},
+      // The plan's period governs what nothing nearer does; a horizon is none.
+      {"Kế hoạch giai đoạn 2021 - 2025, tầm nhìn đến năm 2030.\n\nTỷ lệ đạt 90%.\n", "90%",
+       {{"period", "giai đoạn 2021 - 2025", "2025"}, {"period", "tầm nhìn đến năm 2030", "2030", "orientation"}},
+       "2025"},
+      // A labelled time below a task, in its block.
+      {"1. Sở Tư pháp chủ trì rà soát.\nThời gian hoàn thành trước ngày 31/12/2025.\n2. Sở Nội vụ tổng hợp.\n",
+       "Sở Tư pháp chủ trì rà soát", {{"deadline", "trước ngày 31/12/2025", "2025-12-31"}}, "2025-12-31"},
+      // Tricky: the block of "2." does not reach back over "1."'s time.
+      {"1. Sở Tư pháp chủ trì rà soát.\nThời gian hoàn thành trước ngày 31/12/2025.\n2. Sở Nội vụ tổng hợp.\n",
+       "Sở Nội vụ tổng hợp", {{"deadline", "trước ngày 31/12/2025", "2025-12-31"}}, "null"},
+      // The next task bounds the block: its time is its own.
+      {"Sở Tư pháp chủ trì rà soát. Sở Nội vụ tổng hợp trước ngày 31/12/2025.\n", "Sở Tư pháp chủ trì rà soát",
+       {{"deadline", "trước ngày 31/12/2025", "2025-12-31"}}, "null", "Sở Nội vụ"},
+      // The item's own time comes first, the first one in it.
+      {"Sở Tư pháp hoàn thành trước ngày 30/6/2025 và báo cáo trước ngày 15/7/2025.\n",
+       "Sở Tư pháp hoàn thành trước ngày 30/6/2025 và báo cáo trước ngày 15/7/2025",
+       {{"deadline", "trước ngày 30/6/2025", "2025-06-30"}, {"deadline", "trước ngày 15/7/2025", "2025-07-15"}},
+       "2025-06-30"},
+  };
+  for (const ScopeCase& c : cases) {
+    SCOPED_TRACE(c.text + " @ " + c.item);
+    Structure structure(c.text);
+    std::vector<Item> items;
+    for (const TimeText& t : c.times) items.push_back(ItemOf(c.text, t));
+    TimeScope scope(structure, items);
+    scope.Sort();
+    const size_t at = c.text.find(c.item);
+    ASSERT_NE(at, std::string::npos);
+    const size_t limit = c.block_limit.empty() ? std::string::npos : c.text.find(c.block_limit);
+    const Item* found = scope.Governing(scope.Of({at, at + c.item.size()}, limit), kLadder);
+    EXPECT_EQ(found ? TimeScope::Value(*found).get<std::string>() : "null", c.expected);
+  }
+}
+
+TEST(ScopeTest, SpansAroundAnItem) {
+  const std::string text = "I. MỤC TIÊU\n\nPhấn đấu đến năm 2030:\n- Tỷ lệ đạt 90%, số xã đạt 50;\n- Khác.\n";
+  Structure structure(text);
+  TimeScope scope(structure, {});
+  scope.Sort();
+  const size_t at = text.find("50");
+  const Scope s = scope.Of({at, at + 2});
+  auto str = [&](Span span) { return text.substr(span.begin, span.size()); };
+  EXPECT_EQ(str(s.clause), " số xã đạt 50");
+  EXPECT_EQ(str(s.paragraph), "- Tỷ lệ đạt 90%, số xã đạt 50;");
+  ASSERT_TRUE(s.lead_in);
+  EXPECT_EQ(str(*s.lead_in), "Phấn đấu đến năm 2030:");
+  ASSERT_TRUE(s.heading);
+  EXPECT_EQ(str(*s.heading), "I. MỤC TIÊU");
+}
+
+TEST(StructureTest, BlocksAndMarkers) {
+  const std::string text =
+      "1. Sở Tư pháp có trách nhiệm sau:\n- Rà soát;\n- Tổng hợp.\nThời hạn: năm 2025.\n2. Sở Nội vụ.\n";
+  Structure structure(text);
+  const Span block = structure.BlockOf(0);
+  EXPECT_EQ(text.substr(block.begin, block.size()),
+            "1. Sở Tư pháp có trách nhiệm sau:\n- Rà soát;\n- Tổng hợp.\nThời hạn: năm 2025.");
+  // A dashed item holds the prose below it, not its sibling.
+  const Span dash = structure.BlockOf(1);
+  EXPECT_EQ(text.substr(dash.begin, dash.size()), "- Rà soát;");
+  EXPECT_EQ(structure.MarkerRankOf(structure.paragraphs()[0]), Structure::kNumbered);
+  EXPECT_EQ(structure.MarkerRankOf(structure.paragraphs()[1]), Structure::kDashed);
+  EXPECT_EQ(structure.MarkerRankOf(structure.paragraphs()[3]), Structure::kNoMarker);
+}
+
+// Dev 108: "… vào ngày 19 tháng 12 năm\n2025." — a year wrapped onto its own
+// line is no numbered item, so the line break is soft.
+TEST(StructureTest, AYearIsNoListMarker) {
+  EXPECT_FALSE(Structure::StartsListItem("2025. Các bộ"));
+  EXPECT_TRUE(Structure::StartsListItem("12. Các bộ"));
+  Structure structure("khởi công vào ngày 19 tháng 12 năm\n2025.\n");
+  EXPECT_EQ(structure.text(), "khởi công vào ngày 19 tháng 12 năm 2025.\n");
+}
+
+}  // namespace
+}  // namespace vbhc

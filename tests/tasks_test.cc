@@ -153,6 +153,20 @@ const std::vector<TaskCase>& Cases() {
       {"task_lead_relatives", false, "Sở Tư pháp được giao chủ trì, phối hợp với các sở rà soát.\n", "Sở Tư pháp | các sở | null"},
       {"task_lead_mains", true, "Các đơn vị có liên quan chủ động bố trí kinh phí.\n", "Các đơn vị có liên quan | null | null"},
       {"task_lead_mains", false, "Các sở được giao nhiệm vụ tại Kế hoạch này báo cáo kết quả.\n", "Các sở | null | null"},
+      // After a plural marker an end cue is a noun of the name; the same in a
+      // document written without diacritics, whose keys are folded ("cac").
+      {"task_lead_plurals", true, "Các tổ chức, cá nhân có liên quan chủ động phối hợp thực hiện.\n",
+       "Các tổ chức, cá nhân có liên quan | null | null"},
+      {"task_lead_plurals", true,
+       "Cac to chuc, ca nhan co lien quan chu dong phoi hop thuc hien Ke hoach nay.\n"
+       "So Tu phap chu tri to chuc tap huan cho can bo, cong chuc trong nam.\n",
+       "Cac to chuc, ca nhan co lien quan | null | null; So Tu phap | null | null"},
+      {"task_lead_plurals", true,
+       "Cac co quan duoc phan cong chu tri thuc hien nhiem vu theo Ke hoach nay co trach nhiem lap ke hoach.\n",
+       "Cac co quan duoc phan cong chu tri thuc hien nhiem vu theo Ke hoach nay | null | null"},
+      // Tricky: without the marker the cue ends the lead ("tổ chức" is the work).
+      {"task_lead_plurals", false, "So Tu phap to chuc tap huan cho cac don vi trong tinh.\n",
+       "So Tu phap | null | null"},
       // Issue #17 regression: a masked blank number inside a task kept the task out.
       {"task_lead_ends", true,
        "1. Sở Văn hóa chủ trì, trình dự thảo Quyết định số /2025/QĐ-UBND phê duyệt, hoàn thành trước ngày 30/9/2025.\n",
@@ -176,7 +190,7 @@ TEST(TasksTest, EveryListHasBothCases) {
   for (const char* list : {"task_labels", "agency_heads", "task_lead_ends", "task_cues", "task_lead_ins",
                            "task_not_tasks", "task_time_recurrences", "task_time_open", "task_time_starts",
                            "task_sections", "task_enacting", "task_stop_reading", "task_intro_phrases",
-                           "task_lead_relatives", "task_lead_mains"}) {
+                           "task_lead_relatives", "task_lead_mains", "task_lead_plurals"}) {
     SCOPED_TRACE(list);
     EXPECT_FALSE(Rules().Vocab(list).empty()) << "no such list in rules/";
     EXPECT_TRUE(positive.count(list));

@@ -132,7 +132,7 @@ class TaskFinder {
   const std::string& text_;
   const KeyedText& keyed_;
   Cues labels_, heads_, ends_, cues_, lead_ins_, not_tasks_, recurrences_, open_, starts_, sections_,
-      enacting_, stop_reading_, intros_, relatives_, mains_;
+      enacting_, stop_reading_, intros_, relatives_, mains_, plurals_;
   bool in_task_section_ = false;  // under a "Tổ chức thực hiện" heading
   bool in_recipients_ = false;    // from "Nơi nhận:" to the next heading
   ItemIndex deadlines_, dates_, periods_, times_;
@@ -164,6 +164,7 @@ TaskFinder::TaskFinder(const Structure& structure, const KeyedText& keyed, const
       intros_(rules, "task_intro_phrases", accentless),
       relatives_(rules, "task_lead_relatives", accentless),
       mains_(rules, "task_lead_mains", accentless),
+      plurals_(rules, "task_lead_plurals", accentless),
       scope_(structure, items) {
   task_times_ = ItemsOfDimension(matches, rules, "task_time");
   for (const Item& t : task_times_) times_.Add(&t);
@@ -203,8 +204,8 @@ size_t TaskFinder::Raw(Span s, const std::string& key, size_t at) const {
 }
 
 // Reads a lead from `begin`: an agency head (when `need_head`), then words
-// up to a lower-case end cue (not right after "các", "những", "mọi": a noun
-// then, "các tổ chức"; nor a noun cue after a comma), a ':' or a stop.  Parentheses go with the name.
+// up to a lower-case end cue (not right after a plural marker, vocab
+// task_lead_plurals: a noun then, "các tổ chức"; nor a noun cue after a comma), a ':' or a stop.  Parentheses go with the name.
 LeadScan TaskFinder::ScanLead(size_t begin, size_t limit, bool need_head) const {
   LeadScan scan;
   size_t pos = begin;
@@ -242,8 +243,7 @@ LeadScan TaskFinder::ScanLead(size_t begin, size_t limit, bool need_head) const 
     // A capitalised cue opening a line ends a lead wrapped as a heading:
     // "1.1. Giao Sở Nông nghiệp / và Môi trường / Khẩn trương chia sẻ …".
     const bool opens_line = structure_.LineStartsAt(pos) && pos > begin;
-    if ((u_islower(static_cast<UChar32>(first)) || opens_line) && previous != "các" && previous != "những" &&
-        previous != "mọi") {
+    if ((u_islower(static_cast<UChar32>(first)) || opens_line) && !plurals_.AtStart(previous)) {
       const Span window{pos, std::min(limit, pos + kCueWindow)};
       const VocabEntry* cue = ends_.AtStart(Key(window));
       // "Các đoàn thể, tổ chức xã hội:": after a comma a cue that is also
@@ -277,7 +277,7 @@ LeadScan TaskFinder::ScanLead(size_t begin, size_t limit, bool need_head) const 
 // task_lead_relatives) runs to the main verb after it (task_lead_mains).
 void TaskFinder::ExtendOverRelative(size_t begin, size_t limit, LeadScan* scan) const {
   if (!heads_.AtStart(Key({begin, std::min(limit, begin + kCueWindow)})) ||
-      Key({begin, std::min(limit, begin + 4)}).rfind("các", 0) != 0 ||
+      !plurals_.AtStart(Key({begin, std::min(limit, begin + kCueWindow)})) ||
       !relatives_.AtStart(Key({scan->end, std::min(limit, scan->end + kCueWindow)}))) {
     return;
   }

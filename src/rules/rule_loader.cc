@@ -163,7 +163,10 @@ class RuleLoader {
         index.emplace(folded, &entry);
         lower_index.emplace(lower, &entry);
         keys[0].emplace_back(lower, &entry);
-        keys[1].emplace_back(folded, &entry);
+        // "nhận" folds to "nhan", also "nhân": such an entry is left out of folded lookups.
+        if (auto f = entry.attrs.find("folded"); f == entry.attrs.end() || f->second != "no") {
+          keys[1].emplace_back(folded, &entry);
+        }
       }
       // Longest first, so that "ít nhất từ" is tried before "ít nhất".
       for (auto& k : keys) {

@@ -430,6 +430,20 @@ TEST(TargetsTest, RangesYearsAndPlannedQuantities) {
       // Differences and narrative quantities are no goals.
       {"Phấn đấu tốc độ tăng trưởng cao hơn chỉ tiêu được giao 5%.", ""},
       {"Năm 2024 tỉnh tổ chức 3 hội nghị.", ""},
+      // A roadmap under a goal section: the section above the sub-heading
+      // states the goals, each line's year is its deadline.
+      {"I. MỤC TIÊU\n\n1. Lộ trình thực hiện\n- Năm 2026: 50% hồ sơ được số hóa.\n- Năm 2027: 70% hồ sơ được số hóa.\n",
+       "percent 50 2026; percent 70 2027"},
+      // Tricky: the same lines under a section of results are no goals.
+      {"I. KẾT QUẢ THỰC HIỆN\n\n1. Số hóa hồ sơ\n- Năm 2026: 50% hồ sơ được số hóa.\n", ""},
+      // A goal verb with its own year in the clause is a goal even against a plan figure.
+      {"Trong năm 2026 hoàn thành 100% chỉ tiêu được giao.", "percent 100 2026"},
+      {"Tỉnh đạt 100% chỉ tiêu được giao.", ""},
+      // A value inside quotes names a campaign; a recurrence right after a
+      // value is its own, not one named earlier (in the quotes).
+      {"Hưởng ứng phong trào \"Hoàn thành 3.000 hồ sơ mỗi tháng\", các xã tổ chức ít nhất 02 hội nghị/năm.",
+       "count 2 null yearly"},
+      {"Hưởng ứng phong trào “Hoàn thành 3.000 hồ sơ mỗi tháng”.", ""},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);

@@ -60,6 +60,9 @@ Scope TimeScope::Of(Span item, size_t block_limit) const {
   if (std::optional<Span> heading = structure_.HeadingOf(item.begin)) {
     s.heading = Clamp(*heading, {heading->begin, heading->begin});
   }
+  if (std::optional<Span> section = structure_.SectionOf(item.begin)) {
+    s.section = Clamp(*section, {section->begin, section->begin});
+  }
   return s;
 }
 

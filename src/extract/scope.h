@@ -45,7 +45,8 @@ struct Scope {
   Span sentence, paragraph;
   Span block;                   // the paragraph and the lines under it (Structure::BlockOf)
   std::optional<Span> lead_in;  // the line ending with ':' (or sub-heading) over its list
-  std::optional<Span> heading;  // the section heading above it
+  std::optional<Span> heading;  // the heading above it ("1. Lộ trình thực hiện")
+  std::optional<Span> section;  // the major heading above it ("I. MỤC TIÊU"), maybe the same
 };
 
 class TimeScope {

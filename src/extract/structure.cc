@@ -77,6 +77,16 @@ std::optional<Span> Structure::HeadingOf(size_t pos) const {
   return *(it - 1);
 }
 
+std::optional<Span> Structure::SectionOf(size_t pos) const {
+  auto it = std::upper_bound(headings_.begin(), headings_.end(), pos,
+                             [](size_t p, const Span& s) { return p < s.end; });
+  while (it != headings_.begin()) {
+    --it;
+    if (MarkerRankOf(paragraphs_[IndexOf(it->begin)]) == kMajor) return *it;
+  }
+  return std::nullopt;
+}
+
 size_t Structure::IndexOf(size_t pos) const {
   auto it = std::upper_bound(lines_.begin(), lines_.end(), pos,
                              [](size_t p, const Span& s) { return p < s.begin; });

@@ -58,6 +58,10 @@ class Structure {
   // Returns the heading line that governs `pos` (the nearest one before it).
   std::optional<Span> HeadingOf(size_t pos) const;
 
+  // Returns the major heading that governs `pos` ("II. MỤC TIÊU", "Điều 2.",
+  // a line of capitals): the section its numbered sub-headings stand in.
+  std::optional<Span> SectionOf(size_t pos) const;
+
   // Returns every paragraph, in text order (blank lines included).
   const std::vector<Paragraph>& paragraphs() const { return paragraphs_; }
 

@@ -75,6 +75,20 @@ constexpr TimeScope::Step kTargetLadder[] = {
     {TimeScope::kDocument, TimeScope::kPlanPeriod},
 };
 
+// Returns whether `pos` stands inside quotes opened in its sentence: the
+// name of a campaign or a programme ("phong trào thi đua “Hoàn thành 3.000
+// km đường cao tốc”"), not a goal of the plan.
+bool InsideQuotes(const std::string& text, Span sentence, size_t pos) {
+  bool straight = false;
+  int curly = 0;
+  for (size_t i = sentence.begin; i < pos && i < text.size(); ++i) {
+    if (text[i] == '"') straight = !straight;
+    if (text.compare(i, 3, "\u201C") == 0) ++curly;
+    if (text.compare(i, 3, "\u201D") == 0 && curly > 0) --curly;
+  }
+  return straight || curly > 0;
+}
+
 // The targets of one document: each `target_value` match is scoped, kept
 // when a goal governs it, and given its comparator, deadline and subject.
 class TargetFinder {
@@ -157,7 +171,13 @@ Context TargetFinder::ContextOf(const RuleMatch& m) const {
 bool TargetFinder::IsGoal(const RuleMatch& m, const Context& s) const {
   // "phấn đấu giải ngân đạt 100% kế hoạch vốn": a goal stated in the clause
   // itself measures against the plan, not a result.
-  const bool goal_in_clause = goals_.Find(s.before) != nullptr;
+  // So is a goal verb with its time in the clause ("trong năm 2026 hoàn
+  // thành 100% kế hoạch vốn"); a past time is a result (FindTargets).
+  const Span clause_before{s.at.clause.begin, m.span.begin};
+  const bool goal_in_clause =
+      goals_.Find(s.before) != nullptr ||
+      (goal_verbs_.Find(s.before) && (!scope_.Within(TimeScope::kYear, clause_before).empty() ||
+                                      !scope_.Within(TimeScope::kFixedDeadline, clause_before).empty()));
   if (reports_.Find(s.before) || reports_.AtStart(s.after) ||
       (!goal_in_clause && reports_after_.AtStart(s.after))) {
     return false;
@@ -175,7 +195,10 @@ bool TargetFinder::IsGoal(const RuleMatch& m, const Context& s) const {
   const std::string lead_in = s.at.lead_in ? Keyed(*s.at.lead_in) : std::string();
   if (!lead_in.empty() && criteria_.Find(lead_in) && !section_goals_.Find(lead_in)) return false;
   bool goal = goals_.Find(Keyed({s.at.paragraph.begin, s.at.sentence.end})) != nullptr;
-  if (!goal && s.at.heading) goal = section_goals_.Find(Keyed(*s.at.heading)) != nullptr;
+  // "I. MỤC TIÊU" over "1. Lộ trình thực hiện" over "- Năm 2027: 70% …".
+  for (const std::optional<Span>& heading : {s.at.heading, s.at.section}) {
+    if (!goal && heading) goal = section_goals_.Find(Keyed(*heading)) != nullptr;
+  }
   if (!goal && !lead_in.empty()) goal = goals_.Find(lead_in) || section_goals_.Find(lead_in);
   const bool deadline_in_sentence = !scope_.Within(TimeScope::kFixedDeadline, s.at.sentence).empty();
   // A goal verb's count is a goal with a deadline in its sentence ("hoàn
@@ -215,8 +238,9 @@ std::string TargetFinder::Recurrence(const RuleMatch& m, const Context& s) const
     const bool own_deadline = !scope_.Within(TimeScope::kFixedDeadline, {semicolon + 1, m.span.begin}).empty();
     if (own_deadline) from = semicolon + 1;
   }
-  std::string recurrence = Attr(recurrences_.Find(Keyed({from, m.span.begin})), "recurrence");
-  if (recurrence.empty()) recurrence = Attr(recurrences_after_.AtStart(s.after), "recurrence");
+  // The cue right after the value is its own ("… mỗi tháng”, … 02 hội nghị/năm").
+  std::string recurrence = Attr(recurrences_after_.AtStart(s.after), "recurrence");
+  if (recurrence.empty()) recurrence = Attr(recurrences_.Find(Keyed({from, m.span.begin})), "recurrence");
   return recurrence;
 }
 
@@ -341,7 +365,7 @@ std::vector<Item> TargetFinder::Run(const std::vector<const RuleMatch*>& values)
     const Context context = ContextOf(*m);
     // "năm 2030 thành lập …", "Điều 5 …": a year or a label, not a count.
     if (m->groups.count("unit") && not_after_.AtEnd(context.before)) continue;
-    if (!IsGoal(*m, context)) continue;
+    if (InsideQuotes(flat_, context.at.sentence, m->span.begin) || !IsGoal(*m, context)) continue;
     accepted_.push_back({m, m->span, Fields(*m, context), context.at.sentence});
   }
   // Staged targets share the subject written after the last of them:

@@ -52,7 +52,9 @@ std::string FoldPattern(std::string_view pattern) {
 }
 
 // Turns each run of literal spaces outside a character class into
-// "(?:[ \n]+)": wrapped lines and doubled spaces still match.
+// "(?:[ ]*\n[ ]*|[ ]+)": wrapped lines and doubled spaces still match, a
+// blank line (a paragraph break) does not — the prefilter reads paragraph
+// by paragraph, and a match across paragraphs would depend on it.
 std::string WidenSpaces(std::string_view pattern) {
   std::string out;
   for (size_t i = 0; i < pattern.size();) {
@@ -60,7 +62,7 @@ std::string WidenSpaces(std::string_view pattern) {
     if (len == 0) return out.append(pattern.substr(i));  // cut off: RE2 reports it
     if (pattern[i] == ' ') {
       while (i + 1 < pattern.size() && pattern[i + 1] == ' ') ++i;
-      out += "(?:[ \\n]+)";
+      out += "(?:[ ]*\\n[ ]*|[ ]+)";
     } else {
       out.append(pattern.substr(i, len));
     }

@@ -331,7 +331,9 @@ TEST(TargetsTest, CountsOfAnyNounWithACue) {
        "count 12 = 2026-12-31; count 300000 = 2026-12-31"},
       {"Phấn đấu đến năm 2030 thành lập mới 1.000 doanh nghiệp.", "count 1000 = 2030"},
       {"Mục tiêu đến năm 2030 nâng chất lượng 22 phòng nội vụ cấp huyện.", ""},
-      {"Phấn đấu đến năm 2025 có 30 sản phẩm OCOP đạt 3 sao.", ""},
+      // A verb of having after a deadline: a goal (count_timed_verbs); "có"
+      // alone describes (TargetsTest.EveryTimedVerb…).
+      {"Phấn đấu đến năm 2025 có 30 sản phẩm OCOP đạt 3 sao.", "count 30 = 2025"},
       {"Xây dựng 12 tuyến phố đi bộ trong năm 2019.", ""},  // no goal stated
       // A goal verb's count with a deadline in its sentence is a goal (dev 108); done work is not.
       {"Ưu tiên các dự án trong danh mục hoàn thành 5.000 km vào năm 2030.", "count 5000 = 2030"},
@@ -341,6 +343,28 @@ TEST(TargetsTest, CountsOfAnyNounWithACue) {
     SCOPED_TRACE(c.text);
     EXPECT_EQ(Targets(c.text), c.expected);
   }
+}
+
+// A verb of having makes its bare count a goal when a deadline stands before
+// it in its sentence, not otherwise (it then describes).
+TEST(TargetsTest, EveryTimedVerbMakesItsCountAGoalAfterADeadline) {
+  for (const VocabEntry& verb : Rules().Vocab("count_timed_verbs")) {
+    SCOPED_TRACE(verb.text);
+    EXPECT_EQ(Targets("Đến năm 2030, toàn tỉnh " + verb.text + " 12 tuyến phố đi bộ."), "count 12 = 2030");
+    EXPECT_EQ(Targets("Hiện nay, toàn tỉnh " + verb.text + " 12 tuyến phố đi bộ."), "");
+  }
+}
+
+// Counts joined by "và" continue a list of counted goals (a unit the rule
+// cut short may run on before it); a ';' ends a staged subject.
+TEST(TargetsTest, CountListsAndSubjects) {
+  EXPECT_EQ(Targets("Đến năm 2030, toàn tỉnh có 750 hợp tác xã, 300 tổ hợp tác và 12 liên hiệp hợp tác xã."),
+            "count 750 = 2030; count 300 = 2030; count 12 = 2030");
+  // Tricky: a count after other words is no continuation.
+  EXPECT_EQ(Targets("Đến năm 2030, toàn tỉnh có 750 hợp tác xã với doanh thu bình quân của 12 tháng gần nhất."),
+            "count 750 = 2030");
+  // (The first has no subject; borrowed over the ";" it would read "số xã | số xã".)
+  EXPECT_EQ(Subjects("Mục tiêu đến năm 2030, doanh thu tăng 7,5%/năm; 100% số xã có hợp tác xã."), "số xã");
 }
 
 TEST(TargetsTest, EveryGoalVerbMakesItsCountAGoal) {

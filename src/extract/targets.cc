@@ -38,6 +38,10 @@ std::string TidySubject(std::string_view raw) {
   return subject;
 }
 
+// A unit the count rule cut short ("300 tổ hợp | tác") runs on by at most
+// this many words before the "và" of the next count.
+constexpr long kUnitTailWords = 2;
+
 // What surrounds one candidate value: the spans that may govern it
 // (TimeScope) and the keys of the text before and after it in its clause.
 struct Context {
@@ -102,7 +106,8 @@ class TargetFinder {
   std::string Keyed(Span s) const;
   Context ContextOf(const RuleMatch& m) const;
   bool IsGoal(const RuleMatch& m, const Context& c) const;
-  bool ContinuesCounts(const Context& c) const;
+  bool ContinuesCounts(const RuleMatch& m, const Context& c) const;
+  bool TimedObject(const RuleMatch& m, const Context& c) const;
   bool GoalVerbBefore(const Context& c) const;
   std::string Recurrence(const RuleMatch& m, const Context& c) const;
   std::string Comparator(const RuleMatch& m, const Context& c) const;
@@ -118,7 +123,7 @@ class TargetFinder {
   const KeyedText& keyed_;
   Cues comparators_, after_, goals_, section_goals_, reports_, reports_after_, recurrences_,
       stops_, changes_, connectors_, indicators_, predicates_, not_units_,
-      goal_verbs_, not_after_, criteria_, recurrences_after_;
+      goal_verbs_, not_after_, criteria_, recurrences_after_, timed_verbs_;
   std::vector<Item> target_years_;
   TimeScope scope_;
   std::vector<Candidate> accepted_;
@@ -149,6 +154,7 @@ TargetFinder::TargetFinder(const Structure& structure, const KeyedText& keyed, c
       not_after_(rules, "count_not_after", accentless),
       criteria_(rules, "criteria_cues", accentless),
       recurrences_after_(rules, "recurrence_after", accentless),
+      timed_verbs_(rules, "count_timed_verbs", accentless),
       scope_(structure, items) {
   // "Các chỉ tiêu chủ yếu năm 2024": the year a list of targets is set for.
   target_years_ = ItemsOfDimension(matches, rules, "target_year");
@@ -204,7 +210,7 @@ bool TargetFinder::IsGoal(const RuleMatch& m, const Context& s) const {
   // A goal verb's count is a goal with a deadline in its sentence ("hoàn
   // thành 5.000 km vào năm 2030"), when it recurs ("tổ chức 02 hội nghị/năm")
   // and as a planned quantity of a list or table ("- Lắp đặt mới: 120 trạm").
-  const bool verb_count = m.groups.count("unit") && GoalVerbBefore(s);
+  const bool verb_count = m.groups.count("unit") && (GoalVerbBefore(s) || TimedObject(m, s) || ContinuesCounts(m, s));
   const Paragraph::Kind kind = structure_.paragraphs()[structure_.IndexOf(m.span.begin)].kind;
   const bool planned = verb_count && (!Recurrence(m, s).empty() || kind == Paragraph::kListItem ||
                                       kind == Paragraph::kTableRow);
@@ -212,7 +218,7 @@ bool TargetFinder::IsGoal(const RuleMatch& m, const Context& s) const {
   // A bare count ("20 mô hình") is a goal as the object of a goal verb or
   // continuing counted goals; a describing count ("có 22 phòng nội vụ") is not.
   const auto bare = m.rule->set.find("bare");
-  return bare == m.rule->set.end() || GoalVerbBefore(s) || ContinuesCounts(s);
+  return bare == m.rule->set.end() || GoalVerbBefore(s) || ContinuesCounts(m, s) || TimedObject(m, s);
 }
 
 // Returns whether a goal verb stands right before the value in its clause,
@@ -244,13 +250,27 @@ std::string TargetFinder::Recurrence(const RuleMatch& m, const Context& s) const
   return recurrence;
 }
 
-// A bare count is a goal only at the head of its clause, continuing a list
-// of counted goals in the same sentence ("ít nhất 10 …; 5 …").
-bool TargetFinder::ContinuesCounts(const Context& s) const {
-  if (s.before.find_first_not_of(" -+") != std::string::npos) return false;
-  return std::any_of(accepted_.begin(), accepted_.end(), [&](const Candidate& c) {
-    return c.sentence == s.at.sentence && c.fields["metric"] == "count";
-  });
+// A bare count is a goal continuing a list of counted goals in the same
+// sentence: at the head of its clause ("ít nhất 10 …; 5 …"), or right
+// after the last one, joined by "và" ("750 hợp tác xã, 300 tổ hợp tác và
+// 12 liên hiệp": the rest of a unit longer than the rule read, then "và").
+bool TargetFinder::ContinuesCounts(const RuleMatch& m, const Context& s) const {
+  const auto same = [&](const Candidate& c) { return c.sentence == s.at.sentence && c.fields["metric"] == "count"; };
+  if (s.before.find_first_not_of(" -+") == std::string::npos) return std::any_of(accepted_.begin(), accepted_.end(), same);
+  if (accepted_.empty() || !same(accepted_.back()) || accepted_.back().match->span.end > m.span.begin) return false;
+  const std::string between = Keyed({accepted_.back().match->span.end, m.span.begin});
+  size_t and_at = 0;
+  if (between.find_first_of("0123456789.;:()") != std::string::npos || !connectors_.AtEnd(between, &and_at)) return false;
+  return std::count(between.begin(), between.begin() + and_at, ' ') <= kUnitTailWords;
+}
+
+// "Đến năm 2030, toàn tỉnh có 26.000 thành viên tham gia 750 hợp tác xã": a
+// bare count after a verb of having (vocab count_timed_verbs) is a goal when
+// a deadline stands before it in its sentence; "toàn tỉnh có 22 phòng nội
+// vụ" describes.
+bool TargetFinder::TimedObject(const RuleMatch& m, const Context& s) const {
+  return timed_verbs_.AtEnd(s.before) &&
+         !scope_.Within(TimeScope::kFixedDeadline, {s.at.sentence.begin, m.span.begin}).empty();
 }
 
 std::string TargetFinder::Comparator(const RuleMatch& m, const Context& s) const {
@@ -372,7 +392,9 @@ std::vector<Item> TargetFinder::Run(const std::vector<const RuleMatch*>& values)
   // "đạt trên 80%, cuối năm 2024 đạt trên 90% và đến hết năm 2025 đạt 100% cán bộ …".
   for (size_t i = accepted_.size(); i-- > 0;) {
     Candidate& c = accepted_[i];
-    if (c.fields["subject"] == "" && i + 1 < accepted_.size() && accepted_[i + 1].sentence == c.sentence) {
+    // Not over a ';': "tăng 7,5%/năm; 100% số xã …" are two targets.
+    if (c.fields["subject"] == "" && i + 1 < accepted_.size() && accepted_[i + 1].sentence == c.sentence &&
+        flat_.find(';', c.match->span.end) >= accepted_[i + 1].match->span.begin) {
       c.fields["subject"] = accepted_[i + 1].fields["subject"];
     }
   }

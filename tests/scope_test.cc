@@ -134,6 +134,11 @@ TEST(StructureTest, BlocksAndMarkers) {
   const Span block = structure.BlockOf(0);
   EXPECT_EQ(text.substr(block.begin, block.size()),
             "1. Sở Tư pháp có trách nhiệm sau:\n- Rà soát;\n- Tổng hợp.\nThời hạn: năm 2025.");
+  // A prose line ending with ':' holds the list below it, up to what follows the list.
+  const std::string lead_in = "Các cơ quan thực hiện các nội dung sau:\n1. Rà soát.\n- Cụ thể;\n2. Tổng hợp.\nII. KHÁC\n";
+  Structure lead_in_structure(lead_in);
+  const Span list = lead_in_structure.BlockOf(0);
+  EXPECT_EQ(lead_in.substr(list.begin, list.size()), "Các cơ quan thực hiện các nội dung sau:\n1. Rà soát.\n- Cụ thể;\n2. Tổng hợp.");
   // A dashed item holds the prose below it, not its sibling.
   const Span dash = structure.BlockOf(1);
   EXPECT_EQ(text.substr(dash.begin, dash.size()), "- Rà soát;");

@@ -234,6 +234,13 @@ TEST(TasksTest, TimeByScope) {
       {"1. Các Bộ, cơ quan thực hiện tốt một số nội dung trọng tâm sau:\n- Rà soát các nhiệm vụ được giao.\n"
        "- Hoàn thiện các báo cáo, gửi Bộ Tư pháp trước ngày 05 tháng 12 năm 2025.\n2. Bộ Tài chính bố trí kinh phí.\n",
        "Các Bộ, cơ quan | null | 2025-12-05; Bộ Tài chính | null | null"},
+      // A prose lead-in holds the numbered list below it.
+      {"Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Thủ trưởng các ban ngành; Chủ tịch UBND các cấp tập trung "
+       "thực hiện các nội dung sau:\n\n1. Quán triệt các chủ trương.\n\n2. Hoàn thành rà soát trước ngày 30/9/2026.\n\n"
+       "Các sở, ngành chủ động triển khai thực hiện.\n",
+       "Giám đốc các sở, Thủ trưởng các ban ngành; Chủ tịch UBND các cấp | null | 2026-09-30; Các sở, ngành | null | null"},
+      // Tricky: names up to a ';' with no end cue after it are no lead.
+      {"Giao Sở Tư pháp, Sở Nội vụ; kinh phí do ngân sách tỉnh bảo đảm.\n", ""},
       // Tricky: the heading's year is not each assignment's deadline.
       {"II. NHIỆM VỤ NĂM 2025\n\n1. Sở Tư pháp chủ trì tổ chức tập huấn.\n", "Sở Tư pháp | null | null"},
   };

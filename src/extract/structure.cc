@@ -105,9 +105,21 @@ int Structure::MarkerRankOf(const Paragraph& p) const {
 }
 
 Span Structure::BlockOf(size_t index, int min_rank, size_t limit) const {
-  const int rank = std::max(MarkerRankOf(paragraphs_[index]), min_rank);
+  int rank = std::max(MarkerRankOf(paragraphs_[index]), min_rank);
+  size_t i = index + 1;
+  // A line ending with ':' leads in the list below it, whatever its marker:
+  // its items and what they hold, up to a marker ranking above theirs.
+  const Paragraph& p = paragraphs_[index];
+  const size_t end = p.body.size() > 0 ? unwrapped_.find_last_not_of(" *_", p.body.end - 1) : std::string::npos;
+  if (end != std::string::npos && end >= p.body.begin && unwrapped_[end] == ':' && p.kind != Paragraph::kHeading) {
+    while (i < paragraphs_.size() && paragraphs_[i].kind == Paragraph::kBlank) ++i;
+    if (i < paragraphs_.size() && paragraphs_[i].kind == Paragraph::kListItem) {
+      rank = std::max(rank, MarkerRankOf(paragraphs_[i]) + 1);
+    }
+    i = index + 1;
+  }
   size_t last = index;
-  for (size_t i = index + 1; i < paragraphs_.size() && paragraphs_[i].span.begin < limit; ++i) {
+  for (; i < paragraphs_.size() && paragraphs_[i].span.begin < limit; ++i) {
     if (MarkerRankOf(paragraphs_[i]) >= rank || paragraphs_[i].kind == Paragraph::kHeading) break;
     if (paragraphs_[i].kind != Paragraph::kBlank) last = i;
   }

@@ -78,7 +78,8 @@ class Structure {
   // Returns the block of paragraph `index`: it and the paragraphs under it,
   // up to the next heading or paragraph whose marker ranks as high as its
   // own or `min_rank` ("1. …" holds its "a)", "-" items and prose; prose
-  // holds the prose after it), and not past a paragraph starting at `limit`.
+  // holds the prose after it; a line ending with ':' holds the list below
+  // it), and not past a paragraph starting at `limit`.
   Span BlockOf(size_t index, int min_rank = kDashed, size_t limit = std::string::npos) const;
 
   // Returns the lead-in of the list item holding `pos`: the line ending with

@@ -105,6 +105,7 @@ class TaskFinder {
   size_t Raw(Span s, const std::string& key, size_t at) const;
   LeadScan ScanLead(size_t begin, size_t limit, bool need_head) const;
   void ExtendOverRelative(size_t begin, size_t limit, LeadScan* scan) const;
+  void NamesOverSemicolon(size_t semicolon, size_t limit, LeadScan* scan) const;
   std::string LabelOf(const Paragraph& p, Span* value) const;
   size_t LabelledTask(size_t first);
   size_t TableTasks(size_t header);
@@ -231,6 +232,7 @@ LeadScan TaskFinder::ScanLead(size_t begin, size_t limit, bool need_head) const 
     if (c == '.' || c == ';' || c == ':') {
       scan.stop = c == ':' ? LeadScan::kColon : LeadScan::kFailed;
       scan.end = pos;
+      if (c == ';' && need_head) NamesOverSemicolon(pos, limit, &scan);
       break;
     }
     if (c == '(') {
@@ -270,6 +272,19 @@ LeadScan TaskFinder::ScanLead(size_t begin, size_t limit, bool need_head) const 
   scan.lead = Trim(text_, {begin, scan.end});
   if (scan.lead.size() == 0) scan.stop = LeadScan::kFailed;
   return scan;
+}
+
+// "Yêu cầu Giám đốc các sở, Thủ trưởng các ban ngành, đơn vị cấp tỉnh; các
+// cơ quan Trung ương đóng trên địa bàn tỉnh và Chủ tịch UBND các cấp tập
+// trung …": names alone up to a ';' go on with the names after it when an
+// end cue ends those.
+void TaskFinder::NamesOverSemicolon(size_t semicolon, size_t limit, LeadScan* scan) const {
+  const size_t next = text_.find_first_not_of(' ', semicolon + 1);
+  if (next == std::string::npos || next >= limit) return;
+  const LeadScan rest = ScanLead(next, limit, /*need_head=*/true);  // names: "các cơ quan …", not "kinh phí …"
+  if (rest.stop != LeadScan::kCue || rest.report) return;
+  scan->stop = LeadScan::kCue;
+  scan->end = rest.end;
 }
 
 // "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này
@@ -418,6 +433,7 @@ void TaskFinder::ClauseTasks(Span sentence, size_t paragraph) {
   std::vector<std::pair<size_t, LeadScan>> found;
   for (size_t i = 0; i < starts.size(); ++i) {
     const size_t start = SkipCues(starts[i], sentence.end);
+    if (!found.empty() && start < found.back().second.end) continue;  // inside a lead over a ';'
     LeadScan scan = ClauseLead(start, sentence.end, paragraph, opens && i == 0);
     if (scan.stop == LeadScan::kFailed) scan = LeadAfterIntro(start, sentence.end, paragraph);
     if (scan.stop != LeadScan::kFailed) found.emplace_back(start, scan);

@@ -78,6 +78,9 @@ const std::vector<TaskCase>& Cases() {
       // "Bộ", "Báo", "Trường" begin a name only before a capital.
       {"agency_heads", false, "Báo cáo kết quả thực hiện được gửi định kỳ.", ""},
       {"agency_heads", false, "Trường hợp hồ sơ chưa đầy đủ thì trả lại.", ""},
+      // "Chính phủ" relays work with a cue and takes none itself.
+      {"agency_heads", true, "Chính phủ yêu cầu các bộ, cơ quan hoàn thành các nhiệm vụ.\n", "các bộ, cơ quan | null | null"},
+      {"agency_heads", false, "Chính phủ đánh giá cao các bộ, cơ quan đã nỗ lực.\n", ""},
       {"task_lead_ends", true, "Sở Xây dựng khẩn trương hoàn thành việc rà soát trước ngày 30/6/2025.",
        "Sở Xây dựng | null | 2025-06-30"},
       // A capitalised word goes on with the name; "các" makes a noun of a cue.

@@ -485,7 +485,9 @@ LeadScan TaskFinder::ClauseLead(size_t start, size_t limit, size_t paragraph, bo
     // "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở …": the work goes to
     // the one named after the cue.
     if (cues_.AtStart(key, &cue_end)) return ClauseLead(SkipCues(scan.end, limit), limit, paragraph, false);
-    if (scan.report || (start == SkipCues(start, limit) && !CueBefore(start) && enacting_.AtStart(key))) {
+    // "Chính phủ" relays work ("Chính phủ yêu cầu các bộ …") but takes none.
+    const bool relays = Attr(heads_.AtStart(Key({start, std::min(limit, start + kCueWindow)})), "relay") == "yes";
+    if (relays || scan.report || (start == SkipCues(start, limit) && !CueBefore(start) && enacting_.AtStart(key))) {
       scan.stop = LeadScan::kFailed;
     }
     return scan;

@@ -107,6 +107,11 @@ const std::vector<TaskCase>& Cases() {
       {"task_not_tasks", true,
        "Các bộ, cơ quan ngang bộ chịu trách nhiệm thực hiện Kế hoạch này.",
        "Các bộ, cơ quan ngang bộ | null | null"},
+      // The closing clause wraps its office holders over lines ending with ';' (dev 105).
+      {"task_not_tasks", false,
+       "Điều 4. Chánh Văn phòng UBND tỉnh, Giám đốc các sở;\nGiám đốc: Trung tâm Công báo, Trung tâm Phục vụ hành chính công;\n"
+       "Chủ tịch UBND các xã chịu trách nhiệm thi hành Quyết định này./.\n",
+       ""},
       // The one who asks gives the work to the one named after the cue.
       {"task_cues", true, "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành khẩn trương rà soát.",
        "Thủ trưởng các sở, ban, ngành | null | null"},
@@ -114,6 +119,9 @@ const std::vector<TaskCase>& Cases() {
       {"task_enacting", false, "Căn cứ Luật Tổ chức chính quyền địa phương; Hội đồng nhân dân ban hành Nghị quyết quy định mức cho vay.", ""},
       {"task_enacting", true, "Giao Sở Tư pháp ban hành kế hoạch tuyên truyền trước ngày 30/6/2026.",
        "Sở Tư pháp | null | 2026-06-30"},
+      // An approval reported (a news title, dev 002) is no task; given as work it is one.
+      {"task_enacting", false, "Bộ Nội vụ phê duyệt Đề án tăng cường năng lực đội ngũ công chức giai đoạn 2026 - 2030\n", ""},
+      {"task_enacting", true, "Giao Sở Nội vụ phê duyệt danh sách công chức được cử đi đào tạo.\n", "Sở Nội vụ | null | null"},
       // The recipients give no work, up to the next heading (a plan issued
       // with the decision).
       {"task_stop_reading", false, "Nơi nhận:\n\n- Các Bộ: Nội vụ, Tư pháp, Tài chính;\n\n- UBND các tỉnh, thành phố: Hà Nội, Huế;\n", ""},
@@ -154,6 +162,9 @@ const std::vector<TaskCase>& Cases() {
        "4. Các cơ quan được phân\ncông chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập kế hoạch, dự toán.\n",
        "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này | null | null"},
       {"task_lead_relatives", false, "Sở Tư pháp được giao chủ trì, phối hợp với các sở rà soát.\n", "Sở Tư pháp | các sở | null"},
+      {"task_lead_relatives", true,
+       "Tất cả lực lượng, phương tiện tham gia thực hiện Kế hoạch này phải tuân thủ quy định an toàn.\n",
+       "Tất cả lực lượng, phương tiện tham gia thực hiện Kế hoạch này | null | null"},
       {"task_lead_mains", true, "Các đơn vị có liên quan chủ động bố trí kinh phí.\n", "Các đơn vị có liên quan | null | null"},
       {"task_lead_mains", false, "Các sở được giao nhiệm vụ tại Kế hoạch này báo cáo kết quả.\n", "Các sở | null | null"},
       // After a plural marker an end cue is a noun of the name; the same in a

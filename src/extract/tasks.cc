@@ -26,6 +26,8 @@ constexpr long kSentenceWords = 5;
 constexpr long kMaxHeadingWords = 30;
 // A lead after an opening phrase is a name of a few words.
 constexpr long kMaxIntroLeadWords = 14;
+// The lines of a list wrapped over ';' that a closing clause is read over.
+constexpr size_t kClosingBytes = 1000;
 // A label is the short text before ':' that opens a line.
 constexpr size_t kLabelBytes = 80;
 
@@ -115,6 +117,7 @@ class TaskFinder {
   bool AgencyHeading(const LeadScan& scan, size_t paragraph) const;
   bool CueBefore(size_t pos) const;
   size_t SkipCues(size_t start, size_t limit) const;
+  Span SentenceOverSemicolons(Span sentence) const;
   LeadScan ClauseLead(size_t start, size_t limit, size_t paragraph, bool opens) const;
   LeadScan LeadAfterIntro(size_t start, size_t limit, size_t paragraph) const;
   bool OpensTaskSection(const Paragraph& p, bool open) const;
@@ -423,7 +426,7 @@ void TaskFinder::SentenceTasks(size_t index) {
 // the next one of the sentence; an agency heading ("1. Sở Công Thương:")
 // runs over the block below it.
 void TaskFinder::ClauseTasks(Span sentence, size_t paragraph) {
-  if (not_tasks_.Find(Key(sentence))) return;
+  if (not_tasks_.Find(Key(SentenceOverSemicolons(sentence)))) return;
   std::vector<size_t> starts{sentence.begin};
   for (size_t at = text_.find(';', sentence.begin); at != std::string::npos && at < sentence.end;
        at = text_.find(';', at + 1)) {
@@ -455,6 +458,17 @@ void TaskFinder::ClauseTasks(Span sentence, size_t paragraph) {
     found_.push_back({trimmed, scan.lead, Partners(work), OneLine(text_, Trim(text_, work), kTaskBytes), TaskTime{},
                       leads_list ? Found::kLeadsList : Found::kSentence});
   }
+}
+
+// Returns `sentence` and, when it ends a line with ';', the lines after it
+// up to the stop that ends the sentence they make: the closing clause
+// wraps its list of office holders so ("Giám đốc: Trung tâm …;\nChủ tịch
+// UBND các xã … chịu trách nhiệm thi hành Quyết định này./.").
+Span TaskFinder::SentenceOverSemicolons(Span sentence) const {
+  const size_t last = text_.find_last_not_of(" *_", sentence.end == 0 ? 0 : sentence.end - 1);
+  if (last == std::string::npos || last < sentence.begin || text_[last] != ';') return sentence;
+  const size_t stop = text_.find('.', sentence.end);
+  return {sentence.begin, std::min({stop == std::string::npos ? text_.size() : stop, sentence.end + kClosingBytes, text_.size()})};
 }
 
 // Returns where the lead of a clause from `start` begins: past the spaces,

@@ -78,6 +78,18 @@ const std::vector<TaskCase>& Cases() {
       // "Bộ", "Báo", "Trường" begin a name only before a capital.
       {"agency_heads", false, "Báo cáo kết quả thực hiện được gửi định kỳ.", ""},
       {"agency_heads", false, "Trường hợp hồ sơ chưa đầy đủ thì trả lại.", ""},
+      // A class of agencies written without "các" (dev 027, 056); "bộ" alone is no head.
+      {"agency_heads", true, "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm rà soát văn bản.\n",
+       "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố | null | null"},
+      {"agency_heads", false, "Bộ hồ sơ gồm tờ khai và bản sao giấy tờ tùy thân phải nộp trực tuyến.\n", ""},
+      // In a label's value a phrase of manner goes on with the names; in a
+      // sentence it ends the lead (dev 027).
+      {"task_lead_ends", true,
+       "- Tổ chức kiểm tra.\n\n- Cơ quan thực hiện: Sở Nội vụ, các sở trong phạm vi chức năng, nhiệm vụ của mình và các "
+       "cơ quan có liên quan.\n",
+       "Sở Nội vụ, các sở trong phạm vi chức năng, nhiệm vụ của mình và các cơ quan có liên quan | null | null"},
+      {"task_lead_ends", true, "Các sở, ngành trong phạm vi chức năng, nhiệm vụ của mình chủ động triển khai.\n",
+       "Các sở, ngành | null | null"},
       // "Chính phủ" relays work with a cue and takes none itself.
       {"agency_heads", true, "Chính phủ yêu cầu các bộ, cơ quan hoàn thành các nhiệm vụ.\n", "các bộ, cơ quan | null | null"},
       {"agency_heads", false, "Chính phủ đánh giá cao các bộ, cơ quan đã nỗ lực.\n", ""},

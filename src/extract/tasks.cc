@@ -59,6 +59,7 @@ struct LeadScan {
   size_t end = 0;        // where the cue, the ':' or the end of the scanned span is
   Stop stop = kFailed;
   bool report = false;   // the cue says the work is done or under way
+  bool adverbial = false;  // the cue opens a phrase of manner, not the work ("trong phạm vi")
 };
 
 // A task's time, read from a label value, a table cell or a sentence.
@@ -259,6 +260,7 @@ LeadScan TaskFinder::ScanLead(size_t begin, size_t limit, bool need_head) const 
         scan.stop = LeadScan::kCue;
         scan.end = pos;
         scan.report = !Attr(cue, "report").empty();
+        scan.adverbial = !Attr(cue, "adverbial").empty();
         ExtendOverRelative(begin, limit, &scan);
         break;
       }
@@ -367,7 +369,9 @@ size_t TaskFinder::LabelledTask(size_t first) {
 // văn bản …").
 Span TaskFinder::LeadOfValue(Span value) const {
   const LeadScan scan = ScanLead(value.begin, value.end, /*need_head=*/false);
-  if (scan.stop != LeadScan::kCue) return value;
+  // "Sở Nội vụ, các sở, ban, ngành Thành phố trong phạm vi chức năng, nhiệm
+  // vụ của mình và các cơ quan … có liên quan": names go on over a phrase of manner.
+  if (scan.stop != LeadScan::kCue || scan.adverbial) return value;
   const std::string_view rest(text_.data() + scan.end, value.end - scan.end);
   return std::count(rest.begin(), rest.end(), ' ') >= kSentenceWords ? scan.lead : value;
 }
@@ -666,8 +670,7 @@ TaskTime TaskFinder::TimeOfItem(const Item* item) {
 }
 
 // Gives each task read from a sentence the time its ladder finds, in the
-// block up to the next task; a labelled time below it, or the list it
-// leads into, joins its span.
+// block up to the next task; a labelled time below it joins its span.
 void TaskFinder::ScopeTimes() {
   std::stable_sort(found_.begin(), found_.end(), [](const Found& a, const Found& b) { return a.span.begin < b.span.begin; });
   for (size_t i = 0; i < found_.size(); ++i) {
@@ -681,9 +684,10 @@ void TaskFinder::ScopeTimes() {
     const Item* item = scope_.Governing(scope, f.scoping == Found::kLeadsList ? std::span<const TimeScope::Step>(kListTaskLadder)
                                                                                 : std::span<const TimeScope::Step>(kSentenceTaskLadder));
     f.time = TimeOfItem(item);
-    if (f.scoping == Found::kLeadsList) {
-      f.span.end = Trim(text_, scope.block).end;
-    } else if (item && item->span.begin >= f.span.end) {
+    // The list a task leads into stays out of its span: the list is long
+    // (an archive stores each task's text) and its items may be tasks of
+    // their own; a labelled time line joins it.
+    if (f.scoping == Found::kSentence && item && item->span.begin >= f.span.end) {
       f.span.end = std::max(f.span.end, Trim(text_, {item->span.begin, structure_.SentenceOf(item->span.begin).end}).end);
     }
   }

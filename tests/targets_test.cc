@@ -367,6 +367,28 @@ TEST(TargetsTest, CountListsAndSubjects) {
   EXPECT_EQ(Subjects("Mục tiêu đến năm 2030, doanh thu tăng 7,5%/năm; 100% số xã có hợp tác xã."), "số xã");
 }
 
+// A report cue opening the sentence, done work after the value, an award's
+// criterion: each cue of the three lists vetoes a value a goal heading would
+// otherwise make a target (the control, without the cue, is one).
+TEST(TargetsTest, EveryResultCueVetoes) {
+  const std::string heading = "1. Mục tiêu\n\n";
+  EXPECT_EQ(Targets(heading + "Tỷ lệ hồ sơ đúng hạn đạt 99%.\n"), "percent 99 >= null");
+  for (const VocabEntry& cue : Rules().Vocab("report_sentence_cues")) {
+    SCOPED_TRACE(cue.text);
+    EXPECT_EQ(Targets(heading + cue.text + ", tỷ lệ hồ sơ đúng hạn đạt 99%.\n"), "");
+  }
+  EXPECT_EQ(Targets(heading + "100% các xã có nhà văn hóa.\n"), "percent 100 = null");
+  for (const VocabEntry& cue : Rules().Vocab("report_done_after")) {
+    SCOPED_TRACE(cue.text);
+    EXPECT_EQ(Targets(heading + "100% các xã " + cue.text + " có nhà văn hóa.\n"), "");
+  }
+  EXPECT_EQ(Targets(heading + "Tập thể phấn đấu có 100% thành viên hoàn thành tốt nhiệm vụ.\n"), "percent 100 = null");
+  for (const VocabEntry& cue : Rules().Vocab("award_criteria_cues")) {
+    SCOPED_TRACE(cue.text);
+    EXPECT_EQ(Targets(heading + "Tập thể " + cue.text + " Bằng khen phải có 100% thành viên hoàn thành tốt nhiệm vụ.\n"), "");
+  }
+}
+
 TEST(TargetsTest, EveryGoalVerbMakesItsCountAGoal) {
   for (const VocabEntry& verb : Rules().Vocab("count_goal_verbs")) {
     SCOPED_TRACE(verb.text);
@@ -468,6 +490,12 @@ TEST(TargetsTest, RangesYearsAndPlannedQuantities) {
       {"Hưởng ứng phong trào \"Hoàn thành 3.000 hồ sơ mỗi tháng\", các xã tổ chức ít nhất 02 hội nghị/năm.",
        "count 2 null yearly"},
       {"Hưởng ứng phong trào “Hoàn thành 3.000 hồ sơ mỗi tháng”.", ""},
+      // A milestone schedule: each stage by its day; a goal sentence measures
+      // against the plan; the year compared with is no deadline.
+      {"Phấn đấu giải ngân theo các mốc: đến 30/6/2026 đạt 40%, đến 31/12/2026 đạt 100% kế hoạch vốn.",
+       "percent 40 2026-06-30; percent 100 2026-12-31"},
+      {"Phấn đấu giảm ít nhất 10% số vụ tai nạn giao thông so với năm 2025.", "percent 10 null"},
+      {"Phấn đấu giảm ít nhất 10% số vụ tai nạn giao thông trong năm 2026.", "percent 10 2026"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);

@@ -106,6 +106,7 @@ class TargetFinder {
   std::string Keyed(Span s) const;
   Context ContextOf(const RuleMatch& m) const;
   bool IsGoal(const RuleMatch& m, const Context& c) const;
+  bool IsResult(const RuleMatch& m, const Context& c) const;
   bool ContinuesCounts(const RuleMatch& m, const Context& c) const;
   bool TimedObject(const RuleMatch& m, const Context& c) const;
   bool GoalVerbBefore(const Context& c) const;
@@ -123,7 +124,7 @@ class TargetFinder {
   const KeyedText& keyed_;
   Cues comparators_, after_, goals_, section_goals_, reports_, reports_after_, recurrences_,
       stops_, changes_, connectors_, indicators_, predicates_, not_units_,
-      goal_verbs_, not_after_, criteria_, recurrences_after_, timed_verbs_;
+      goal_verbs_, not_after_, criteria_, recurrences_after_, timed_verbs_, reports_opening_, done_after_, awards_;
   std::vector<Item> target_years_;
   TimeScope scope_;
   std::vector<Candidate> accepted_;
@@ -155,6 +156,9 @@ TargetFinder::TargetFinder(const Structure& structure, const KeyedText& keyed, c
       criteria_(rules, "criteria_cues", accentless),
       recurrences_after_(rules, "recurrence_after", accentless),
       timed_verbs_(rules, "count_timed_verbs", accentless),
+      reports_opening_(rules, "report_sentence_cues", accentless),
+      done_after_(rules, "report_done_after", accentless),
+      awards_(rules, "award_criteria_cues", accentless),
       scope_(structure, items) {
   // "Các chỉ tiêu chủ yếu năm 2024": the year a list of targets is set for.
   target_years_ = ItemsOfDimension(matches, rules, "target_year");
@@ -174,19 +178,28 @@ Context TargetFinder::ContextOf(const RuleMatch& m) const {
 // Results, rates and thresholds are not goals.  A goal is stated in the
 // sentence, earlier in its paragraph, or by the section heading above it; or
 // a comparator leads to the value with a deadline in the sentence.
-bool TargetFinder::IsGoal(const RuleMatch& m, const Context& s) const {
+// Returns whether a value reports a result or sets a rate or criterion: a
+// report cue in its clause or opening its sentence ("Đến nay, 100% các xã
+// …", "9 tháng đầu năm 2025, …"), done work after it ("100% các xã đã
+// có"), an award's criterion ("Tập thể được tặng Bằng khen phải có 100%
+// …"), a measure against the plan without a goal in the clause.
+bool TargetFinder::IsResult(const RuleMatch& m, const Context& s) const {
   // "phấn đấu giải ngân đạt 100% kế hoạch vốn": a goal stated in the clause
-  // itself measures against the plan, not a result.
-  // So is a goal verb with its time in the clause ("trong năm 2026 hoàn
-  // thành 100% kế hoạch vốn"); a past time is a result (FindTargets).
+  // itself measures against the plan, not a result; so does a goal verb or
+  // a goal sentence with its time in the clause ("trong năm 2026 hoàn thành
+  // 100% kế hoạch vốn", "Phấn đấu …: đến 31/12/2026 đạt 100% kế hoạch vốn");
+  // a past time is a result (FindTargets).
   const Span clause_before{s.at.clause.begin, m.span.begin};
+  const bool timed = !scope_.Within(TimeScope::kYear, clause_before).empty() ||
+                     !scope_.Within(TimeScope::kFixedDeadline, clause_before).empty();
   const bool goal_in_clause =
       goals_.Find(s.before) != nullptr ||
-      (goal_verbs_.Find(s.before) && (!scope_.Within(TimeScope::kYear, clause_before).empty() ||
-                                      !scope_.Within(TimeScope::kFixedDeadline, clause_before).empty()));
-  if (reports_.Find(s.before) || reports_.AtStart(s.after) ||
+      (timed && (goal_verbs_.Find(s.before) || goals_.Find(Keyed({s.at.sentence.begin, m.span.begin}))));
+  const std::string sentence_before = Keyed({s.at.sentence.begin, m.span.begin});
+  if (reports_.Find(s.before) || reports_.AtStart(s.after) || done_after_.Find(s.after) ||
+      reports_opening_.Find(sentence_before) || awards_.Find(sentence_before) ||
       (!goal_in_clause && reports_after_.AtStart(s.after))) {
-    return false;
+    return true;
   }
   // "cao hơn so với bình quân chung của cả nước (54,4%)": a figure alone in
   // brackets compares like the clause before the bracket.
@@ -194,8 +207,13 @@ bool TargetFinder::IsGoal(const RuleMatch& m, const Context& s) const {
       s.before.find_first_not_of(' ') == std::string::npos) {
     size_t outer = s.at.clause.begin - 1;
     while (outer > s.at.sentence.begin && std::string_view(",;:(").find(flat_[outer - 1]) == std::string_view::npos) --outer;
-    if (reports_.Find(Keyed({outer, s.at.clause.begin - 1}))) return false;
+    if (reports_.Find(Keyed({outer, s.at.clause.begin - 1}))) return true;
   }
+  return false;
+}
+
+bool TargetFinder::IsGoal(const RuleMatch& m, const Context& s) const {
+  if (IsResult(m, s)) return false;
   // A list below "… đáp ứng ít nhất 01 trong 02 tiêu chí sau đây:" sets
   // criteria; one below "Mục tiêu …:" or "Phấn đấu đến năm 2025:" goals.
   const std::string lead_in = s.at.lead_in ? Keyed(*s.at.lead_in) : std::string();

@@ -58,7 +58,7 @@ TEST(PatternSyntaxTest, Quantifiers) {
   }
 }
 
-TEST(PatternSyntaxTest, PrefilterPatternCutsOnlyAWideLead) {
+TEST(PatternSyntaxTest, PrefilterPatternCutsOnlyAWideLeadAndLoosens) {
   const struct {
     std::string pattern;
     std::string expected;
@@ -79,6 +79,14 @@ TEST(PatternSyntaxTest, PrefilterPatternCutsOnlyAWideLead) {
       {"\\pL+\\d+", "\\pL+\\d+"},                         // no literal at all
       {"(\\pL+,x", "(\\pL+,x"},                           // cut off
       {"\\pL+\\Qa)b\\E", "\\pL+\\Qa)b\\E"},                 // quoted: not walked
+      // Issue #22: a wide counted repeat and the rule loader's widened space
+      // are loosened (each to a superset), small counts kept.
+      {"hoàn thành[^.;:()]{0,90}? vào năm", "hoàn thành[^.;:()]* vào năm"},
+      {"x(?:[^ .]+ ){1,}y", "x(?:[^ .]+ )*y"},
+      {"năm [0-9]{4}", "năm [0-9]{4}"},                       // small: kept
+      {"x(?:[^ .;:\\n]+ ){0,3}?đã", "x(?:[^ .;:\\n]+ ){0,3}?đã"},
+      {"tháng(?:[ ]*\\n[ ]*|[ ]+)?(?P<m>[0-9])", "tháng(?:[ \\n]+)?(?P<m>[0-9])"},  // still optional
+      {"a\\{0,90}", "a\\{0,90}"},                         // an escaped brace is a literal
   };
   for (const auto& c : kCases) {
     SCOPED_TRACE(c.pattern);

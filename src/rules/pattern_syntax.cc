@@ -110,7 +110,49 @@ size_t QuantifierLength(std::string_view p, size_t pos, bool* optional) {
   return k - pos;
 }
 
-std::string PrefilterPattern(std::string_view p) {
+// A counted repeat allowing this many or more ("[^.;:()]{0,90}") becomes
+// "*" for the prefilter: the set's DFA would otherwise count each step.
+constexpr int kWideRepeat = 8;
+
+// The widened space of the rule loader ("(?:[ ]*\n[ ]*|[ ]+)": spaces, or one
+// line break among spaces) and the looser class the prefilter reads for it.
+constexpr std::string_view kWidenedSpace = "(?:[ ]*\\n[ ]*|[ ]+)";
+constexpr std::string_view kLooseSpace = "(?:[ \\n]+)";  // a group: a quantifier may follow
+
+// Returns `p` with its wide counted repeats made "*" and its widened spaces
+// "(?:[ \n]+)": each matches a superset of what it replaces.
+std::string Loosen(std::string_view p) {
+  std::string out;
+  for (size_t k = 0; k < p.size();) {
+    if (p.substr(k, kWidenedSpace.size()) == kWidenedSpace) {
+      out += kLooseSpace;
+      k += kWidenedSpace.size();
+      continue;
+    }
+    const size_t len = TokenLength(p, k);
+    if (len == 0) return out.append(p.substr(k));
+    out.append(p.substr(k, len));
+    k += len;
+    bool optional = false;
+    const size_t quantifier = QuantifierLength(p, k, &optional);
+    const std::string_view q = p.substr(k, quantifier);
+    if (quantifier > 0 && q[0] == '{') {
+      const size_t comma = q.find(',');
+      const std::string_view upper = comma == std::string_view::npos ? std::string_view() : q.substr(comma + 1);
+      const bool wide = comma != std::string_view::npos &&
+                        (upper.empty() || upper[0] == '}' || std::atoi(std::string(upper).c_str()) >= kWideRepeat);
+      out += wide ? std::string_view("*") : q;
+    } else {
+      out += q;
+    }
+    k += quantifier;
+  }
+  return out;
+}
+
+std::string PrefilterPattern(std::string_view pattern) {
+  const std::string loose = Loosen(pattern);
+  std::string_view p = loose;
   // Cutting the lead off a top-level alternation, or dropping a directive
   // that sets the flags of the rest, would change what the rest means; and
   // inside \Q…\E brackets and backslashes are literal, which the walk

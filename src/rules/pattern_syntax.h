@@ -37,7 +37,9 @@ size_t QuantifierLength(std::string_view pattern, size_t pos, bool* optional);
 // contains a match of this suffix, so the prefilter still never misses a
 // chunk; it may pass a few more. Returns `pattern` unchanged when it has a
 // top-level `|`, an inline flag like `(?i)`, a `\Q…\E` quote, or no such
-// lead.
+// lead.  Either way its wide counted repeats (`[^.;]{0,90}`) become `*` and
+// the loader's widened spaces `(?:[ ]*\n[ ]*|[ ]+)` become `(?:[ \n]+)`:
+// supersets again, which keep the set's DFA small (a count is a state per step).
 std::string PrefilterPattern(std::string_view pattern);
 
 }  // namespace vbhc

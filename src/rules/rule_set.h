@@ -250,7 +250,9 @@ class RuleSet {
   // One view's compiled matchers: each rule's RE2 and the prefilter set.
   struct ViewMatchers {
     std::vector<const RE2*> rules;  // by rule index; null where it does not compile
-    std::unique_ptr<RE2::Set> set;  // null if it does not compile
+    // The prefilter: one RE2::Set per group of kSetGroup rules, in rule
+    // order (set g holds rules g*kSetGroup …); null where one does not compile.
+    std::vector<std::unique_ptr<RE2::Set>> sets;
     std::vector<std::string> errors;
     std::vector<std::unique_ptr<RE2>> owned_rules;  // what `rules` points to, unless borrowed
   };
@@ -258,6 +260,11 @@ class RuleSet {
   // accentless one; with `borrow_rules`, the accented view uses the RE2s the
   // loader compiled (rule->re) instead of copies.
   ViewMatchers CompileView(bool folded, bool borrow_rules) const;
+
+  // Returns the (rule index, chunk index) pairs the prefilter sets let
+  // through, sorted; a set that fails lets its every rule through.
+  std::vector<std::pair<int, uint32_t>> Candidates(const ViewMatchers& view, std::string_view text,
+                                                   const std::vector<Span>& chunks, std::string* error) const;
 
   // The matchers of one shard.
   struct Shard {

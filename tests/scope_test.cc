@@ -39,6 +39,7 @@ Item ItemOf(const std::string& text, const TimeText& t) {
 // One ladder that reaches every region, nearest first.
 constexpr TimeScope::Step kLadder[] = {
     {TimeScope::kOwn, TimeScope::kDeadline, TimeScope::kFirst},
+    {TimeScope::kAround, TimeScope::kFixedDeadline},
     {TimeScope::kClauseBefore, TimeScope::kFixedDeadline},
     {TimeScope::kClauseAfter, TimeScope::kFixedDeadline},
     {TimeScope::kSentenceBefore, TimeScope::kFixedDeadline},
@@ -90,6 +91,11 @@ TEST(ScopeTest, Ladder) {
       // The next task bounds the block: its time is its own.
       {"Sở Tư pháp chủ trì rà soát. Sở Nội vụ tổng hợp trước ngày 31/12/2025.\n", "Sở Tư pháp chủ trì rà soát",
        {{"deadline", "trước ngày 31/12/2025", "2025-12-31"}}, "null", "Sở Nội vụ"},
+      // A deadline read around the item governs it before the paragraph's earlier one.
+      {"Đến hết năm 2025 rà soát. Đưa vào khai thác trên 3.000 km đường bộ cao tốc trong năm 2026.\n", "3.000 km",
+       {{"deadline", "Đến hết năm 2025", "2025-12-31"},
+        {"deadline", "Đưa vào khai thác trên 3.000 km đường bộ cao tốc trong năm 2026", "2026"}},
+       "2026"},
       // The item's own time comes first, the first one in it.
       {"Sở Tư pháp hoàn thành trước ngày 30/6/2025 và báo cáo trước ngày 15/7/2025.\n",
        "Sở Tư pháp hoàn thành trước ngày 30/6/2025 và báo cáo trước ngày 15/7/2025",

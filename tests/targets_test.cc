@@ -496,6 +496,11 @@ TEST(TargetsTest, RangesYearsAndPlannedQuantities) {
        "percent 40 2026-06-30; percent 100 2026-12-31"},
       {"Phấn đấu giảm ít nhất 10% số vụ tai nạn giao thông so với năm 2025.", "percent 10 null"},
       {"Phấn đấu giảm ít nhất 10% số vụ tai nạn giao thông trong năm 2026.", "percent 10 2026"},
+      // The deadline read around a count governs it (dev 108); a list named by a count is no goal.
+      {"Đến hết năm 2025 rà soát các dự án. Hoàn thành mục tiêu đưa vào khai thác trên 3.000 km đường bộ cao tốc "
+       "trong năm 2026.",
+       "count 3000 2026"},
+      {"Phấn đấu đẩy nhanh các dự án thuộc danh mục 3.000 km đường bộ cao tốc có kế hoạch hoàn thành năm 2025.", ""},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);

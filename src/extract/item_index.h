@@ -46,6 +46,19 @@ class ItemIndex {
     }
     return out;
   }
+  // Returns the items whose span holds all of `inner`, nearest start last;
+  // only items starting within `reach` bytes before it are looked at.
+  std::vector<const Item*> Containing(Span inner, size_t reach) const {
+    std::vector<const Item*> out;
+    auto it = std::upper_bound(items_.begin(), items_.end(), inner.begin,
+                               [](size_t p, const Item* i) { return p < i->span.begin; });
+    const size_t from = inner.begin > reach ? inner.begin - reach : 0;
+    while (it != items_.begin() && (*(it - 1))->span.begin >= from) {
+      --it;
+      if ((*it)->span.end >= inner.end) out.insert(out.begin(), *it);
+    }
+    return out;
+  }
   // Returns every item, in document order once sorted.
   const std::vector<const Item*>& all() const { return items_; }
 

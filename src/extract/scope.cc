@@ -69,6 +69,7 @@ Scope TimeScope::Of(Span item, size_t block_limit) const {
 std::optional<Span> TimeScope::RegionOf(const Scope& s, Region region) const {
   switch (region) {
     case kOwn: return s.item;
+    case kAround: return std::nullopt;  // Governing asks the sources itself
     case kClauseBefore: return Span{s.clause.begin, s.item.begin};
     case kClauseAfter: return Span{s.item.end, s.clause.end};
     case kSentenceBefore: return Span{s.sentence.begin, s.item.begin};
@@ -86,6 +87,11 @@ const Item* TimeScope::Governing(const Scope& s, std::span<const Step> ladder) c
   for (const Step& step : ladder) {
     if (step.region == kDocument && step.source == kPlanPeriod) {
       if (plan_period_) return plan_period_;
+      continue;
+    }
+    if (step.region == kAround) {
+      const std::vector<const Item*> around = sources_[step.source].Containing(s.item, kScopeBytes);
+      if (!around.empty()) return around.back();
       continue;
     }
     const std::optional<Span> region = RegionOf(s, step.region);

@@ -54,6 +54,7 @@ class TimeScope {
   // Where a step looks, relative to the item.
   enum Region {
     kOwn,              // the item's own span
+    kAround,           // an item of the source holding the item ("đưa vào khai thác 3.000 km … trong năm 2025")
     kClauseBefore,     // its clause, before it
     kClauseAfter,      // its clause, after it
     kSentenceBefore,   // its sentence, before it

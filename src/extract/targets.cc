@@ -49,7 +49,9 @@ struct Context {
   std::string before, after;  // keys: clause start -> value, value -> clause end
 };
 
-// Where a target's deadline is looked for, nearest first: its clause (before
+// Where a target's deadline is looked for, nearest first: a deadline read
+// with the value inside it ("đưa vào khai thác trên 3.000 km … trong năm
+// 2025"), its clause (before
 // the value, then after it: "02 lớp … trong tháng 6/2025"), a year named in
 // its clause ("năm 2026 đạt 40%, năm 2027 đạt 60%"), its sentence before it,
 // else a period stated there ("Trong giai đoạn 2026 - 2030 phấn đấu …": the
@@ -60,6 +62,7 @@ struct Context {
 // "2. Tầm nhìn đến năm 2045"); the year its list of targets is set for; the
 // plan's period.
 constexpr TimeScope::Step kTargetLadder[] = {
+    {TimeScope::kAround, TimeScope::kFixedDeadline},
     {TimeScope::kClauseBefore, TimeScope::kFixedDeadline},
     {TimeScope::kClauseAfter, TimeScope::kFixedDeadline},
     {TimeScope::kClauseBefore, TimeScope::kYear},

@@ -3,6 +3,9 @@
 #include "extract/targets.h"
 
 #include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
@@ -387,6 +390,77 @@ TEST(TargetsTest, EveryResultCueVetoes) {
     SCOPED_TRACE(cue.text);
     EXPECT_EQ(Targets(heading + "Tập thể " + cue.text + " Bằng khen phải có 100% thành viên hoàn thành tốt nhiệm vụ.\n"), "");
   }
+}
+
+// Issue #16: each cue list of rules/targets.toml not walked entry by entry
+// by a test above, with a positive case and a tricky negative one.
+struct CueCase {
+  const char* list;
+  bool positive;
+  std::string text;
+  std::string expected;  // Targets(), or Subjects() for the subject lists
+  bool subjects = false;
+};
+
+const std::vector<CueCase>& CueCases() {
+  static const std::vector<CueCase> cases = {
+      {"measure_units", true, "Phấn đấu đến năm 2030 hoàn thành ít nhất 500 km đường giao thông nông thôn.",
+       "count 500 >= 2030"},
+      {"measure_units", false, "Tuyến đường dài 500 km đi qua 5 tỉnh.", ""},  // no goal: a length
+      {"section_goal_cues", true, "II. MỤC TIÊU CHỦ YẾU\n\n- 90% hộ dân dùng nước sạch.\n", "percent 90 = null"},
+      {"section_goal_cues", false, "II. KẾT QUẢ THỰC HIỆN\n\n- 90% hộ dân dùng nước sạch.\n", ""},
+      {"recurrence_after", true, "Phấn đấu tăng trưởng 8%/năm.", "percent 8 = null yearly"},
+      // A year after the value is its deadline, not "năm" as a recurrence.
+      {"recurrence_after", false, "Phấn đấu tỷ lệ che phủ rừng đạt 45% năm 2030.", "percent 45 >= 2030"},
+      {"subject_stops", true, "Phấn đấu đến năm 2025 có 95% cán bộ được bồi dưỡng kỹ năng.", "cán bộ", true},
+      {"subject_stops", false, "Phấn đấu đến năm 2025 có 95% cán bộ, công chức cấp xã.", "cán bộ, công chức cấp xã", true},
+      {"indicator_cues", true, "Phấn đấu đến năm 2025 tỷ lệ hồ sơ trực tuyến đạt 80%.", "tỷ lệ hồ sơ trực tuyến", true},
+      {"indicator_cues", false, "Phấn đấu đến năm 2025 hồ sơ trực tuyến đạt 80%.", "", true},  // no indicator named
+      {"indicator_predicates", true, "Phấn đấu mức độ hài lòng của người dân đạt trên 90%.",
+       "mức độ hài lòng của người dân", true},
+      {"indicator_predicates", false, "Phấn đấu mức độ hài lòng của người dân trên 90%.",
+       "mức độ hài lòng của người dân", true},  // the comparator ends it then
+      {"subject_connectors", true,
+       "Đến cuối năm 2024 đạt trên 80% và đến hết năm 2025 đạt 100% cán bộ được bồi dưỡng.",
+       "cán bộ | cán bộ", true},
+      {"subject_connectors", false, "Phấn đấu đến năm 2025 đạt 100% cán bộ và công chức được bồi dưỡng.",
+       "cán bộ và công chức", true},
+  };
+  return cases;
+}
+
+TEST(TargetsTest, CueCorpus) {
+  for (const CueCase& c : CueCases()) {
+    SCOPED_TRACE(std::string(c.list) + (c.positive ? " +: " : " -: ") + c.text);
+    EXPECT_EQ(c.subjects ? Subjects(c.text) : Targets(c.text), c.expected);
+  }
+}
+
+// Every cue list of rules/targets.toml has a positive and a tricky negative
+// case: in the table above, or in a test that walks its every entry with a
+// control sentence (EveryComparatorCue…, EveryResultCueVetoes, …).
+TEST(TargetsTest, EveryListHasBothCases) {
+  std::set<std::string> positive, negative;
+  for (const CueCase& c : CueCases()) (c.positive ? positive : negative).insert(c.list);
+  for (const char* walked : {"count_units", "count_not_units", "count_not_after", "count_goal_verbs", "count_timed_verbs",
+                             "comparator_cues", "comparator_after", "goal_cues", "criteria_cues", "report_cues",
+                             "report_sentence_cues", "report_done_after", "award_criteria_cues", "report_after_cues",
+                             "recurrence_cues", "change_cues"}) {
+    positive.insert(walked);
+    negative.insert(walked);
+  }
+  std::ifstream toml(VBHC_SOURCE_DIR "/rules/targets.toml");
+  std::string line;
+  size_t lists = 0;
+  while (std::getline(toml, line)) {
+    if (line.rfind("[vocab.", 0) != 0) continue;
+    const std::string list = line.substr(7, line.find(']') - 7);
+    SCOPED_TRACE(list);
+    ++lists;
+    EXPECT_TRUE(positive.count(list));
+    EXPECT_TRUE(negative.count(list));
+  }
+  EXPECT_GE(lists, 20u);
 }
 
 TEST(TargetsTest, EveryGoalVerbMakesItsCountAGoal) {

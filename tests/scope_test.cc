@@ -153,6 +153,34 @@ TEST(StructureTest, BlocksAndMarkers) {
   EXPECT_EQ(structure.MarkerRankOf(structure.paragraphs()[3]), Structure::kNoMarker);
 }
 
+// Issue #16: a table copied column by column (cells on lines of their own,
+// "|" after each, "|" twice after a row) is read as rows of cells; text
+// after a lone "|" that runs on is prose, not a cell (dev 056's body after
+// its header block).
+TEST(StructureTest, ColumnByColumnTables) {
+  const std::string text =
+      "**STT**\n|\n**Nội dung**\n|\n**Cơ quan chủ trì**\n|\n|\n1\n|\nRà soát quy\nhoạch\n|\nSở Xây dựng\n|\n|\n";
+  Structure structure(text);
+  std::vector<std::string> rows;
+  for (const Paragraph& p : structure.paragraphs()) {
+    if (p.kind != Paragraph::kTableRow) continue;
+    std::string row;
+    for (Span c : structure.CellsOf(p)) row += (row.empty() ? "" : " | ") + structure.text().substr(c.begin, c.size());
+    rows.push_back(row);
+  }
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0], "STT | Nội dung | Cơ quan chủ trì");
+  EXPECT_EQ(rows[1], "1 | Rà soát quy hoạch | Sở Xây dựng");
+  std::string prose = "**Kính gửi:**\n|\n- Các bộ;\n|\n";
+  for (int i = 0; i < 8; ++i) prose += "Đoạn văn thứ " + std::to_string(i) + " của công văn.\n";
+  prose += "|\n|\n";
+  Structure body(prose);
+  for (const Paragraph& p : body.paragraphs()) {
+    const std::string line = body.text().substr(p.span.begin, p.span.size());
+    EXPECT_FALSE(p.kind == Paragraph::kTableRow && line.find("Kính gửi") != std::string::npos) << line;
+  }
+}
+
 // Dev 108: "… vào ngày 19 tháng 12 năm\n2025." — a year wrapped onto its own
 // line is no numbered item, so the line break is soft.
 TEST(StructureTest, AYearIsNoListMarker) {

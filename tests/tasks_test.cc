@@ -90,6 +90,12 @@ const std::vector<TaskCase>& Cases() {
        "Sở Nội vụ, các sở trong phạm vi chức năng, nhiệm vụ của mình và các cơ quan có liên quan | null | null"},
       {"task_lead_ends", true, "Các sở, ngành trong phạm vi chức năng, nhiệm vụ của mình chủ động triển khai.\n",
        "Các sở, ngành | null | null"},
+      // A table of procedures assigns nothing; a table of tasks does.
+      {"task_not_tables", false,
+       "| TT | Mã TTHC | Tên TTHC | Cơ quan thực hiện |\n|---|---|---|---|\n| 1 | 1.000603 | Cấp C/O | Sở Công Thương |\n", ""},
+      {"task_not_tables", true,
+       "| TT | Nhiệm vụ | Cơ quan thực hiện |\n|---|---|---|\n| 1 | Cấp giấy phép cho thủ tục mới | Sở Công Thương |\n",
+       "Sở Công Thương | null | null"},
       // "Chính phủ" relays work with a cue and takes none itself.
       {"agency_heads", true, "Chính phủ yêu cầu các bộ, cơ quan hoàn thành các nhiệm vụ.\n", "các bộ, cơ quan | null | null"},
       {"agency_heads", false, "Chính phủ đánh giá cao các bộ, cơ quan đã nỗ lực.\n", ""},
@@ -216,7 +222,7 @@ TEST(TasksTest, EveryListHasBothCases) {
   for (const char* list : {"task_labels", "agency_heads", "task_lead_ends", "task_cues", "task_lead_ins",
                            "task_not_tasks", "task_time_recurrences", "task_time_open", "task_time_starts",
                            "task_sections", "task_enacting", "task_stop_reading", "task_intro_phrases",
-                           "task_lead_relatives", "task_lead_mains", "task_lead_plurals"}) {
+                           "task_lead_relatives", "task_lead_mains", "task_lead_plurals", "task_not_tables"}) {
     SCOPED_TRACE(list);
     EXPECT_FALSE(Rules().Vocab(list).empty()) << "no such list in rules/";
     EXPECT_TRUE(positive.count(list));
@@ -233,6 +239,15 @@ TEST(TasksTest, TableRows) {
       "| 2 | Tổng kết, đánh giá | Văn phòng UBND tỉnh | | 2027 |\n";
   EXPECT_EQ(Tasks(text),
             "Sở Khoa học và Công nghệ | Các sở, ngành | 2026-Q4; Văn phòng UBND tỉnh | null | 2027");
+  // A table copied column by column reads the same.
+  EXPECT_EQ(Tasks("**STT**\n|\n**Nội dung nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n**Thời gian hoàn thành**\n|\n|\n"
+                  "1\n|\nRà soát quy hoạch\n|\nSở Xây dựng\n|\nQuý II/2026\n|\n|\n"),
+            "Sở Xây dựng | null | 2026-Q2");
+  // Tricky: a table of administrative procedures names who performs each;
+  // it assigns nothing (vocab task_not_tables).
+  EXPECT_EQ(Tasks("| TT | Tên thủ tục hành chính | Thời hạn giải quyết | Cơ quan thực hiện |\n|---|---|---|---|\n"
+                  "| 1 | Cấp giấy phép | 10 ngày | Sở Công Thương |\n"),
+            "");
   // A table whose header names no lead column gives none.
   EXPECT_EQ(Tasks("| TT | Chỉ tiêu | Năm 2025 |\n|---|---|---|\n| 1 | Tỷ lệ hồ sơ | 95% |\n"), "");
 }

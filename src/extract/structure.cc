@@ -16,6 +16,11 @@ namespace {
 // A title line ("1. Mục tiêu", "II. NHIỆM VỤ") is shorter than this; a
 // wrapped line of prose is mostly longer.
 constexpr size_t kTitleBytes = 48;
+// A cell of a table copied column by column holds at most this many lines
+// and bytes (a list of places, a paragraph of legal basis); text running
+// on from the last cell to a far bar is prose.
+constexpr size_t kCellParagraphs = 6;
+constexpr size_t kCellBytes = 1500;
 // A numbered line of fewer words than this, with no stop, is a sub-heading.
 constexpr long kSubHeadingWords = 12;
 
@@ -28,10 +33,76 @@ Structure::Structure(const std::string& text) : unwrapped_(text) {
     if (nl == std::string::npos) nl = unwrapped_.size();
     lines_.push_back({pos, nl});
     paragraphs_.push_back(Classify(lines_.back()));
-    if (paragraphs_.back().kind == Paragraph::kHeading) headings_.push_back(lines_.back());
     pos = nl + 1;
   }
+  MergeColumnTables();
+  for (const Paragraph& p : paragraphs_) {
+    if (p.kind == Paragraph::kHeading) headings_.push_back(p.span);
+  }
   OpenSentences();
+}
+
+// A table copied column by column arrives as its cells on lines of their
+// own, a line "|" after each, and "|" twice after a row's last cell:
+//   **STT**  |  **Nội dung**  |  **Cơ quan chủ trì**  |  |  1  |  Rà soát …  |  Sở Xây dựng  |  |
+// Each row becomes one table-row paragraph whose cells CellsOf returns.
+// (An empty cell inside a row reads as the row's end: such rows come out
+// short, and a pass asking for a column they lack skips them.)
+void Structure::MergeColumnTables() {
+  std::vector<Paragraph> merged;
+  std::vector<Span> lines;
+  for (size_t i = 0; i < paragraphs_.size();) {
+    size_t end = i;
+    std::vector<Span> cells = ColumnRowAt(i, &end);
+    if (cells.size() < 2) {
+      merged.push_back(paragraphs_[i]);
+      lines.push_back(lines_[i]);
+      ++i;
+      continue;
+    }
+    const Span row{paragraphs_[i].span.begin, paragraphs_[end - 1].span.end};
+    column_cells_.emplace(row.begin, std::move(cells));
+    merged.push_back({row, row, Paragraph::kTableRow});
+    lines.push_back(row);
+    i = end;
+  }
+  paragraphs_ = std::move(merged);
+  lines_ = std::move(lines);
+}
+
+// Returns the cells of a row copied column by column that starts at
+// paragraph `i` (none when no row starts there), and sets *end to the index
+// after its closing bars.
+std::vector<Span> Structure::ColumnRowAt(size_t i, size_t* end) const {
+  auto is_bar = [&](size_t k) {
+    const std::string_view line(unwrapped_.data() + paragraphs_[k].span.begin, paragraphs_[k].span.size());
+    const size_t b = line.find_first_not_of(' ');
+    return b != std::string_view::npos && b == line.find_last_not_of(' ') && line[b] == '|';
+  };
+  auto is_text = [&](size_t k) { return k < paragraphs_.size() && paragraphs_[k].kind != Paragraph::kBlank && !is_bar(k); };
+  std::vector<Span> cells;
+  for (size_t j = i; is_text(j);) {
+    size_t k = j;
+    while (is_text(k) && k - j < kCellParagraphs) ++k;
+    if (k >= paragraphs_.size() || !is_bar(k) ||
+        paragraphs_[k - 1].span.end - paragraphs_[j].span.begin > kCellBytes) {
+      return {};  // no bar after a cell's few lines: prose, not a table
+    }
+    cells.push_back(Trimmed({paragraphs_[j].span.begin, paragraphs_[k - 1].span.end}));
+    j = k + 1;
+    if (j < paragraphs_.size() && is_bar(j)) {
+      *end = j + 1;
+      return cells;
+    }
+  }
+  return {};
+}
+
+// Returns `s` without the spaces, line breaks and emphasis marks around it.
+Span Structure::Trimmed(Span s) const {
+  while (s.begin < s.end && std::string_view(" \n*").find(unwrapped_[s.begin]) != std::string_view::npos) ++s.begin;
+  while (s.end > s.begin && std::string_view(" \n*").find(unwrapped_[s.end - 1]) != std::string_view::npos) --s.end;
+  return s;
 }
 
 Structure::~Structure() {
@@ -150,6 +221,7 @@ std::optional<Span> Structure::LeadInOf(size_t pos) const {
 }
 
 std::vector<Span> Structure::CellsOf(const Paragraph& row) const {
+  if (auto column = column_cells_.find(row.span.begin); column != column_cells_.end()) return column->second;
   std::vector<Span> cells;
   std::string_view line(unwrapped_.data() + row.span.begin, row.span.size());
   size_t first = line.find('|');

@@ -17,6 +17,7 @@
 #define VBHC_EXTRACT_STRUCTURE_H_
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -107,6 +108,9 @@ class Structure {
 
  private:
   bool TitleOverProse(Span line, std::string_view next) const;
+  void MergeColumnTables();
+  std::vector<Span> ColumnRowAt(size_t i, size_t* end) const;
+  Span Trimmed(Span s) const;
   void Unwrap();
   void OpenSentences();
   static Span Find(const std::vector<Span>& spans, size_t pos);
@@ -118,6 +122,7 @@ class Structure {
   std::vector<Paragraph> paragraphs_;
   std::vector<Span> headings_;
   std::vector<size_t> joined_;          // line breaks joined by Unwrap, in order
+  std::map<size_t, std::vector<Span>> column_cells_;  // cells of rows copied column by column, by row start
   UText* text_ = nullptr;
   icu::BreakIterator* iterator_ = nullptr;  // the thread's, set to text_
   mutable Span sentence_{0, 0};             // SentenceOf's last answer: two boundaries

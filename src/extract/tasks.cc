@@ -137,7 +137,7 @@ class TaskFinder {
   const std::string& text_;
   const KeyedText& keyed_;
   Cues labels_, heads_, ends_, cues_, lead_ins_, not_tasks_, recurrences_, open_, starts_, sections_,
-      enacting_, stop_reading_, intros_, relatives_, mains_, plurals_;
+      enacting_, stop_reading_, intros_, relatives_, mains_, plurals_, not_tables_;
   bool in_task_section_ = false;  // under a "Tổ chức thực hiện" heading
   bool in_recipients_ = false;    // from "Nơi nhận:" to the next heading
   ItemIndex deadlines_, dates_, periods_, times_;
@@ -170,6 +170,7 @@ TaskFinder::TaskFinder(const Structure& structure, const KeyedText& keyed, const
       relatives_(rules, "task_lead_relatives", accentless),
       mains_(rules, "task_lead_mains", accentless),
       plurals_(rules, "task_lead_plurals", accentless),
+      not_tables_(rules, "task_not_tables", accentless),
       scope_(structure, items) {
   task_times_ = ItemsOfDimension(matches, rules, "task_time");
   for (const Item& t : task_times_) times_.Add(&t);
@@ -385,6 +386,9 @@ size_t TaskFinder::TableTasks(size_t header) {
   const std::vector<Span> head = structure_.CellsOf(ps[header]);
   int lead = -1, partners = -1, time = -1, content = -1;
   for (size_t c = 0; c < head.size(); ++c) {
+    // A table of administrative procedures names who performs each, which
+    // assigns nothing ("Tên thủ tục hành chính | … | Cơ quan thực hiện").
+    if (not_tables_.Find(Key(head[c]))) return header + 1;
     const std::string role = Attr(labels_.AtStart(Key(head[c])), "role");
     int* column = role == "lead" ? &lead : role == "partners" ? &partners : role == "time" ? &time
                   : role == "content" ? &content : nullptr;

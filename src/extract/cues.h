@@ -14,6 +14,7 @@
 #define VBHC_EXTRACT_CUES_H_
 
 #include <array>
+#include <algorithm>
 #include <string>
 #include <vector>
 #include <string_view>
@@ -29,6 +30,26 @@ std::string CueKey(std::string_view s, bool accentless);
 // Returns the offset in `raw` of offset `at` of `key`, its key: the two have
 // the same characters, not always the same bytes.
 size_t RawOffset(std::string_view key, std::string_view raw, size_t at);
+
+// Returns the offset of the first byte of `set` in text[from, limit), or
+// `limit` when there is none.  Every search for a stop in a pass is bounded
+// so: an unbounded one from each value of a text with no stop read the rest
+// of the text each time (quadratic).
+// Returns the offset of the last byte of `set` in text[from, limit), or
+// std::string::npos when there is none (bounded for the same reason).
+inline size_t FindLastOf(std::string_view text, std::string_view set, size_t from, size_t limit) {
+  limit = std::min(limit, text.size());
+  if (from >= limit) return std::string::npos;
+  const size_t at = text.substr(from, limit - from).find_last_of(set);
+  return at == std::string_view::npos ? std::string::npos : from + at;
+}
+
+inline size_t FindFirstOf(std::string_view text, std::string_view set, size_t from, size_t limit) {
+  limit = std::min(limit, text.size());
+  if (from >= limit) return limit;
+  const size_t at = text.substr(from, limit - from).find_first_of(set);
+  return at == std::string_view::npos ? limit : from + at;
+}
 
 // Returns attribute `name` of a vocab entry ("comparator" = ">="), or "".
 std::string Attr(const VocabEntry* e, const char* name);

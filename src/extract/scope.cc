@@ -51,7 +51,7 @@ Scope TimeScope::Of(Span item, size_t block_limit) const {
       break;
     }
   }
-  s.clause.end = std::min(text.find_first_of(",;.", item.end), s.sentence.end);
+  s.clause.end = FindFirstOf(text, ",;.", item.end, s.sentence.end);
   s.clause.end = std::max(s.clause.end, item.end);
   const size_t limit = std::min(block_limit, item.end + kBlockBytes);
   const Span block = structure_.BlockOf(structure_.IndexOf(item.begin), Structure::kDashed, limit);

@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "extract/extractor.h"
+#include "extract/cues.h"
 #include "extract/item_index.h"
 #include "extract/structure.h"
 

@@ -21,6 +21,12 @@ constexpr size_t kTitleBytes = 48;
 // on from the last cell to a far bar is prose.
 constexpr size_t kCellParagraphs = 6;
 constexpr size_t kCellBytes = 1500;
+// How many paragraphs or headings a walk back for a lead-in or a section
+// reads at most: real lists are shorter, and each item asks.
+constexpr size_t kWalkBack = 300;
+// A row has at most this many cells: the bound keeps a run of bars that never
+// closes a row from being walked again from each of its lines.
+constexpr size_t kMaxCells = 40;
 // A numbered line of fewer words than this, with no stop, is a sub-heading.
 constexpr long kSubHeadingWords = 12;
 
@@ -81,7 +87,7 @@ std::vector<Span> Structure::ColumnRowAt(size_t i, size_t* end) const {
   };
   auto is_text = [&](size_t k) { return k < paragraphs_.size() && paragraphs_[k].kind != Paragraph::kBlank && !is_bar(k); };
   std::vector<Span> cells;
-  for (size_t j = i; is_text(j);) {
+  for (size_t j = i; is_text(j) && cells.size() < kMaxCells;) {
     size_t k = j;
     while (is_text(k) && k - j < kCellParagraphs) ++k;
     if (k >= paragraphs_.size() || !is_bar(k) ||
@@ -151,7 +157,7 @@ std::optional<Span> Structure::HeadingOf(size_t pos) const {
 std::optional<Span> Structure::SectionOf(size_t pos) const {
   auto it = std::upper_bound(headings_.begin(), headings_.end(), pos,
                              [](size_t p, const Span& s) { return p < s.end; });
-  while (it != headings_.begin()) {
+  for (size_t seen = 0; it != headings_.begin() && seen < kWalkBack; ++seen) {
     --it;
     if (MarkerRankOf(paragraphs_[IndexOf(it->begin)]) == kMajor) return *it;
   }
@@ -205,7 +211,7 @@ std::optional<Span> Structure::LeadInOf(size_t pos) const {
     return unwrapped_.substr(p.span.begin, std::min<size_t>(1, p.body.begin - p.span.begin));
   };
   const std::string own = marker(paragraphs_[i]);
-  while (i-- > 0) {
+  for (size_t seen = 0; i-- > 0 && seen < kWalkBack; ++seen) {
     const Paragraph& p = paragraphs_[i];
     if (p.kind == Paragraph::kBlank || (p.kind == Paragraph::kListItem && marker(p) == own)) continue;
     const size_t last = unwrapped_.find_last_not_of(" *_", p.span.end - 1);

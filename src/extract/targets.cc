@@ -261,7 +261,7 @@ std::string TargetFinder::Recurrence(const RuleMatch& m, const Context& s) const
   // năm tổ chức tập huấn; đến năm 2030 đạt 100% …"); a list of counted goals
   // shares it ("Mỗi năm … ít nhất từ 10 …; 5 công chức …").
   size_t from = s.at.sentence.begin;
-  if (size_t semicolon = flat_.rfind(';', m.span.begin); semicolon != std::string::npos && semicolon > from) {
+  if (size_t semicolon = FindLastOf(flat_, ";", from + 1, m.span.begin); semicolon != std::string::npos) {
     const bool own_deadline = !scope_.Within(TimeScope::kFixedDeadline, {semicolon + 1, m.span.begin}).empty();
     if (own_deadline) from = semicolon + 1;
   }
@@ -323,8 +323,7 @@ std::string TargetFinder::Subject(const RuleMatch& m, const Context& s) const {
     subject_begin += RawOffset(s.after, std::string_view(flat_).substr(m.span.end, s.at.clause.end - m.span.end),
                                after_cue_end);
   }
-  size_t subject_end = flat_.find_first_of(";.", subject_begin);
-  if (subject_end == std::string::npos || subject_end > s.at.sentence.end) subject_end = s.at.sentence.end;
+  const size_t subject_end = FindFirstOf(flat_, ";.", subject_begin, s.at.sentence.end);
   std::string tail = Keyed({subject_begin, subject_end});
   // Keys may differ in byte length from the text; cut on the text instead.
   std::string_view raw_tail(flat_.data() + subject_begin, subject_end - subject_begin);
@@ -415,7 +414,8 @@ std::vector<Item> TargetFinder::Run(const std::vector<const RuleMatch*>& values)
     Candidate& c = accepted_[i];
     // Not over a ';': "tăng 7,5%/năm; 100% số xã …" are two targets.
     if (c.fields["subject"] == "" && i + 1 < accepted_.size() && accepted_[i + 1].sentence == c.sentence &&
-        flat_.find(';', c.match->span.end) >= accepted_[i + 1].match->span.begin) {
+        FindFirstOf(flat_, ";", c.match->span.end, accepted_[i + 1].match->span.begin) >=
+            accepted_[i + 1].match->span.begin) {
       c.fields["subject"] = accepted_[i + 1].fields["subject"];
     }
   }

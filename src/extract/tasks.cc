@@ -302,7 +302,7 @@ void TaskFinder::ExtendOverRelative(size_t begin, size_t limit, LeadScan* scan) 
       !relatives_.AtStart(Key({scan->end, std::min(limit, scan->end + kCueWindow)}))) {
     return;
   }
-  const size_t stop = std::min(limit, text_.find_first_of(".;:", scan->end));
+  const size_t stop = FindFirstOf(text_, ".;:", scan->end, limit);
   const std::string key = Key({scan->end, stop});
   const size_t main = mains_.FirstAt(key);
   if (main == std::string::npos) return;
@@ -436,8 +436,8 @@ void TaskFinder::SentenceTasks(size_t index) {
 void TaskFinder::ClauseTasks(Span sentence, size_t paragraph) {
   if (not_tasks_.Find(Key(SentenceOverSemicolons(sentence)))) return;
   std::vector<size_t> starts{sentence.begin};
-  for (size_t at = text_.find(';', sentence.begin); at != std::string::npos && at < sentence.end;
-       at = text_.find(';', at + 1)) {
+  for (size_t at = FindFirstOf(text_, ";", sentence.begin, sentence.end); at < sentence.end;
+       at = FindFirstOf(text_, ";", at + 1, sentence.end)) {
     starts.push_back(at + 1);
   }
   const bool opens = sentence.begin == structure_.paragraphs()[paragraph].body.begin;
@@ -475,8 +475,7 @@ void TaskFinder::ClauseTasks(Span sentence, size_t paragraph) {
 Span TaskFinder::SentenceOverSemicolons(Span sentence) const {
   const size_t last = text_.find_last_not_of(" *_", sentence.end == 0 ? 0 : sentence.end - 1);
   if (last == std::string::npos || last < sentence.begin || text_[last] != ';') return sentence;
-  const size_t stop = text_.find('.', sentence.end);
-  return {sentence.begin, std::min({stop == std::string::npos ? text_.size() : stop, sentence.end + kClosingBytes, text_.size()})};
+  return {sentence.begin, FindFirstOf(text_, ".", sentence.end, sentence.end + kClosingBytes)};
 }
 
 // Returns where the lead of a clause from `start` begins: past the spaces,
@@ -536,7 +535,7 @@ LeadScan TaskFinder::ClauseLead(size_t start, size_t limit, size_t paragraph, bo
 // clause after which an agency and an end cue stand; else a failed scan.
 LeadScan TaskFinder::LeadAfterIntro(size_t start, size_t limit, size_t paragraph) const {
   if (!intros_.AtStart(Key({start, std::min(limit, start + kCueWindow)}))) return LeadScan{};
-  const size_t clause_end = std::min(limit, text_.find_first_of(";:", start));
+  const size_t clause_end = FindFirstOf(text_, ";:", start, limit);
   for (size_t comma = text_.find(',', start); comma < clause_end; comma = text_.find(',', comma + 1)) {
     LeadScan scan = ClauseLead(SkipCues(comma + 1, limit), limit, paragraph, /*opens=*/false);
     if (scan.stop != LeadScan::kCue) continue;
@@ -557,8 +556,7 @@ LeadScan TaskFinder::LeadAfterIntro(size_t start, size_t limit, size_t paragraph
 // in its clause.
 bool TaskFinder::CueBefore(size_t pos) const {
   size_t from = pos > kCueWindow ? pos - kCueWindow : 0;
-  const size_t stop = text_.find_last_of(".;:\n", pos == 0 ? 0 : pos - 1);
-  if (stop != std::string::npos && stop + 1 > from && stop < pos) from = stop + 1;
+  if (const size_t stop = FindLastOf(text_, ".;:\n", from, pos); stop != std::string::npos) from = stop + 1;
   const std::string key = Key({from, pos});
   return cues_.AtEnd(key) != nullptr;
 }

@@ -130,6 +130,10 @@ const std::vector<TaskCase>& Cases() {
        "Điều 4. Chánh Văn phòng UBND tỉnh, Giám đốc các sở;\nGiám đốc: Trung tâm Công báo, Trung tâm Phục vụ hành chính công;\n"
        "Chủ tịch UBND các xã chịu trách nhiệm thi hành Quyết định này./.\n",
        ""},
+      // "chỉ thị" passes the work on like "yêu cầu"; before ':' it opens the list of work.
+      {"task_cues", true, "Chủ tịch UBND tỉnh chỉ thị các sở, ngành khẩn trương rà soát.\n",
+       "các sở, ngành | null | null"},
+      {"task_cues", false, "Để chủ động phòng, chống dịch bệnh, Chủ tịch UBND tỉnh chỉ thị:\n", ""},
       // The one who asks gives the work to the one named after the cue.
       {"task_cues", true, "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành khẩn trương rà soát.",
        "Thủ trưởng các sở, ban, ngành | null | null"},
@@ -159,6 +163,12 @@ const std::vector<TaskCase>& Cases() {
        "Bộ Tài chính | null | null"},
       {"task_intro_phrases", true,
        "Trước ngày 15/12/2025, Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n", "Sở Nội vụ | null | 2025-12-15"},
+      // News of a plan: "Theo Kế hoạch, UBND tỉnh giao …"; tricky: a result reported after "Theo".
+      {"task_intro_phrases", true,
+       "Theo Kế hoạch vừa ban hành, UBND tỉnh giao Sở Khoa học và Công nghệ chủ trì triển khai nền tảng số trước "
+       "ngày 30/6/2026.\n",
+       "Sở Khoa học và Công nghệ | null | 2026-06-30"},
+      {"task_intro_phrases", false, "Theo báo cáo, Sở Nội vụ đã tổ chức 12 lớp tập huấn.\n", ""},
       {"task_intro_phrases", true,
        "Để việc đề xuất biên chế của Bộ Chính trị, Ban Bí thư và Ban Tổ chức Trung ương, trên cơ sở nguyên tắc nêu "
        "trên, đề nghị các bộ, ngành, địa phương khẩn trương thực hiện.\n",

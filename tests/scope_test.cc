@@ -181,6 +181,15 @@ TEST(StructureTest, ColumnByColumnTables) {
   }
 }
 
+// Dev 029, 112: "2. Sở" over "Khoa học và Công nghệ" is one title wrapped (a
+// title is not one syllable); "2. Mục tiêu" over a sentence stays a title.
+TEST(StructureTest, OneSyllableTitleGoesOn) {
+  Structure wrapped("2. Sở\nKhoa học và Công nghệ\n\na) Bám sát các nhiệm vụ.\n");
+  EXPECT_EQ(wrapped.text().substr(0, wrapped.text().find('\n')), "2. Sở Khoa học và Công nghệ");
+  Structure title("2. Mục tiêu\nPhấn đấu đến năm 2030 đạt 100%.\n");
+  EXPECT_EQ(title.text().substr(0, title.text().find('\n')), "2. Mục tiêu");
+}
+
 // Dev 108: "… vào ngày 19 tháng 12 năm\n2025." — a year wrapped onto its own
 // line is no numbered item, so the line break is soft.
 TEST(StructureTest, AYearIsNoListMarker) {

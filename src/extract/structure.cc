@@ -336,6 +336,14 @@ bool Structure::TitleOverProse(Span line, std::string_view next) const {
   // "5. Sở" over "Khoa học và Công nghệ:": a title wrapped before its colon.
   const size_t last = next.find_last_not_of(' ');
   if (last != std::string_view::npos && next[last] == ':' && last < kTitleBytes) return false;
+  // "2. Sở" over "Khoa học và Công nghệ": a title is not one syllable.
+  const std::string_view title(unwrapped_.data() + line.begin, line.size());
+  const size_t body = MarkerEnd(title);
+  const size_t title_end = title.find_last_not_of(' ');
+  if (body > 0 && title_end != std::string_view::npos && body <= title_end &&
+      title.substr(body, title_end + 1 - body).find(' ') == std::string_view::npos) {
+    return false;
+  }
   size_t pos = 0;
   const char32_t first = DecodeUtf8(next, &pos);
   return u_isupper(static_cast<UChar32>(first)) && HasLowercaseLetter(next);

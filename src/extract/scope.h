@@ -16,11 +16,12 @@
 //       {vbhc::TimeScope::kHeading, vbhc::TimeScope::kAnyPeriod, vbhc::TimeScope::kNearest},
 //       {vbhc::TimeScope::kDocument, vbhc::TimeScope::kPlanPeriod, vbhc::TimeScope::kNearest}};
 //   vbhc::Scope s = scope.Of(value_span);
-//   if (const vbhc::Item* t = scope.Governing(s, value_span, kLadder)) json = vbhc::TimeScope::Value(*t);
+//   if (const vbhc::Item* t = scope.Governing(s, kLadder)) json = vbhc::TimeScope::Value(*t);
 //
 // Targets walk a long ladder (clause, sentence, paragraph, lead-in, heading,
 // plan: "Đến năm 2025 … đạt 80%"); tasks a short one (their own span, then a
-// labelled time below them in their block: "Thời gian hoàn thành trước …").
+// labelled time below them in their block: "Thời gian hoàn thành trước …",
+// or the first deadline of the list they lead into).
 #ifndef VBHC_EXTRACT_SCOPE_H_
 #define VBHC_EXTRACT_SCOPE_H_
 

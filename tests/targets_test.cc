@@ -425,6 +425,9 @@ const std::vector<CueCase>& CueCases() {
        "cán bộ | cán bộ", true},
       {"subject_connectors", false, "Phấn đấu đến năm 2025 đạt 100% cán bộ và công chức được bồi dưỡng.",
        "cán bộ và công chức", true},
+      // A preposition left before a deadline after the value is no subject: the indicator is.
+      {"subject_connectors", true, "Tỷ lệ lao động qua đào tạo đạt 70% vào cuối năm 2026.",
+       "Tỷ lệ lao động qua đào tạo", true},
   };
   return cases;
 }

@@ -281,7 +281,11 @@ bool TargetFinder::ContinuesCounts(const RuleMatch& m, const Context& s) const {
   if (accepted_.empty() || !same(accepted_.back()) || accepted_.back().match->span.end > m.span.begin) return false;
   const std::string between = Keyed({accepted_.back().match->span.end, m.span.begin});
   size_t and_at = 0;
-  if (between.find_first_of("0123456789.;:()") != std::string::npos || !connectors_.AtEnd(between, &and_at)) return false;
+  const VocabEntry* joined = connectors_.AtEnd(between, &and_at);
+  // "và", "hoặc" join counts; "vào", "trong" … introduce a time (time = "yes").
+  if (between.find_first_of("0123456789.;:()") != std::string::npos || !joined || !Attr(joined, "time").empty()) {
+    return false;
+  }
   return std::count(between.begin(), between.begin() + and_at, ' ') <= kUnitTailWords;
 }
 

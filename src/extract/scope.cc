@@ -28,7 +28,6 @@ TimeScope::TimeScope(const Structure& structure, const std::vector<Item>& items)
       const bool plan = item.fields["kind"] == "period";
       sources_[plan ? kPlanPeriod : kHorizon].Add(&item);
       sources_[kAnyPeriod].Add(&item);
-      if (plan && !plan_period_) plan_period_ = &item;
     }
   }
 }
@@ -85,10 +84,6 @@ std::optional<Span> TimeScope::RegionOf(const Scope& s, Region region) const {
 
 const Item* TimeScope::Governing(const Scope& s, std::span<const Step> ladder) const {
   for (const Step& step : ladder) {
-    if (step.region == kDocument && step.source == kPlanPeriod) {
-      if (plan_period_) return plan_period_;
-      continue;
-    }
     if (step.region == kAround) {
       const std::vector<const Item*> around = sources_[step.source].Containing(s.item, kScopeBytes);
       if (!around.empty()) return around.back();

@@ -107,9 +107,6 @@ class TimeScope {
   // Returns the items of `source` inside `span`, in document order.
   std::vector<const Item*> Within(Source source, Span span) const { return sources_[source].Within(span); }
 
-  // Returns the plan's own period (the first period of kind "period"), or nullptr.
-  const Item* plan_period() const { return plan_period_; }
-
   // Returns the time an item gives: a period's end, else its value.
   static const Json& Value(const Item& item);
 
@@ -118,7 +115,6 @@ class TimeScope {
 
   const Structure& structure_;
   std::array<ItemIndex, kSourceCount> sources_;
-  const Item* plan_period_ = nullptr;
 };
 
 }  // namespace vbhc

@@ -140,7 +140,7 @@ class TaskFinder {
       enacting_, stop_reading_, intros_, relatives_, mains_, plurals_, not_tables_;
   bool in_task_section_ = false;  // under a "Tổ chức thực hiện" heading
   bool in_recipients_ = false;    // from "Nơi nhận:" to the next heading
-  ItemIndex deadlines_, dates_, periods_, times_;
+  ItemIndex dates_, times_;  // deadlines and periods: scope_
   std::vector<Item> task_times_;  // task_time matches, as items
   TimeScope scope_;
   std::vector<Found> found_;
@@ -175,15 +175,12 @@ TaskFinder::TaskFinder(const Structure& structure, const KeyedText& keyed, const
   task_times_ = ItemsOfDimension(matches, rules, "task_time");
   for (const Item& t : task_times_) times_.Add(&t);
   for (const Item& item : items) {
-    if (item.dimension == "deadline") {
-      deadlines_.Add(&item);
-      deadline_spans_.insert({item.span.begin, item.span.end});
-    }
+    if (item.dimension == "deadline") deadline_spans_.insert({item.span.begin, item.span.end});
     if (item.dimension == "date") dates_.Add(&item);
-    if (item.dimension == "period") periods_.Add(&item);
   }
-  for (ItemIndex* index : {&deadlines_, &dates_, &periods_, &times_}) index->Sort();
-  LabelTimes();
+  for (ItemIndex* index : {&dates_, &times_}) index->Sort();
+  scope_.Sort();
+  LabelTimes();  // adds labelled times in text order
   scope_.Sort();
 }
 
@@ -191,7 +188,7 @@ TaskFinder::TaskFinder(const Structure& structure, const KeyedText& keyed, const
 // ("Thời gian hoàn thành trước ngày 31/12/2025", "Thời hạn: …"): the time of
 // the task above them (kSentenceTaskLadder).
 void TaskFinder::LabelTimes() {
-  for (const Item* d : deadlines_.all()) {
+  for (const Item* d : scope_.Within(TimeScope::kDeadline, {0, text_.size()})) {
     const Paragraph& p = structure_.paragraphs()[structure_.IndexOf(d->span.begin)];
     const Span sentence = structure_.SentenceOf(d->span.begin);
     for (size_t start : {p.body.begin, std::max(sentence.begin, p.body.begin)}) {
@@ -646,8 +643,8 @@ TaskTime TaskFinder::TimeOf(Span s, Span line) const {
   if (open_.Find(key)) return time;
   // A deadline rule may have read the label with its value ("Thời gian
   // hoàn thành: Tháng 12/2025").
-  std::vector<const Item*> found = deadlines_.Within(line);
-  if (found.empty()) found = periods_.Within(s);
+  std::vector<const Item*> found = scope_.Within(TimeScope::kDeadline, line);
+  if (found.empty()) found = scope_.Within(TimeScope::kAnyPeriod, s);
   if (found.empty() && starts_.AtStart(key) && key.find("đến") == std::string::npos &&
       key.find("den") == std::string::npos) {
     return time;
@@ -656,10 +653,9 @@ TaskTime TaskFinder::TimeOf(Span s, Span line) const {
   if (found.empty()) found = times_.Within(s);
   if (found.empty()) return time;
   const Item* item = found.front()->dimension == "date" || found.front()->dimension == "task_time" ? found.back() : found.front();
-  time.source = item;
-  time.deadline = item->dimension == "period" ? item->fields["end"] : item->fields["value"];
-  if (item->fields.contains("recurrence")) time.recurrence = item->fields["recurrence"];
-  return time;
+  TaskTime from_item = TimeOfItem(item);
+  if (from_item.recurrence.empty()) from_item.recurrence = time.recurrence;
+  return from_item;
 }
 
 TaskTime TaskFinder::TimeOfItem(const Item* item) {

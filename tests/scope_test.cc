@@ -181,6 +181,18 @@ TEST(StructureTest, ColumnByColumnTables) {
   }
 }
 
+// Fuzz regression (extract-marker-only-line-empty-body): a line that is only
+// a marker has an empty body, and a lead-in walk over it stays inside it.
+TEST(StructureTest, MarkerOnlyLineHasEmptyBody) {
+  const std::string text = "Mục tiêu:\n- \n1. \n- 5% hộ dân\n";
+  Structure structure(text);
+  for (const Paragraph& p : structure.paragraphs()) {
+    EXPECT_LE(p.body.begin, p.body.end);
+    EXPECT_LE(p.body.end, text.size());
+  }
+  EXPECT_FALSE(structure.LeadInOf(text.find("5%")).has_value());  // "1." ends the walk: no lead-in
+}
+
 // Dev 029, 112: "2. Sở" over "Khoa học và Công nghệ" is one title wrapped (a
 // title is not one syllable); "2. Mục tiêu" over a sentence stays a title.
 TEST(StructureTest, OneSyllableTitleGoesOn) {

@@ -301,7 +301,8 @@ Paragraph Structure::Classify(Span line) const {
     return p;
   }
   size_t marker = MarkerEnd(text);
-  p.body = {line.begin + std::max(marker, first), line.begin + last + 1};
+  // A marker alone ("- ", "1. ") leaves an empty body, not one ending before it starts.
+  p.body = {std::min(line.begin + std::max(marker, first), line.begin + last + 1), line.begin + last + 1};
   if (IsHeading(line)) {
     p.kind = Paragraph::kHeading;
   } else if (marker > 0) {

@@ -5,9 +5,17 @@
 #include "extract/scope.h"
 
 #include <gtest/gtest.h>
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
 
+#include <filesystem>
+#include <memory>
+#include <random>
 #include <string>
 #include <vector>
+
+#include "extract/structure.h"
+#include "test_util.h"
 
 namespace vbhc {
 namespace {
@@ -178,6 +186,81 @@ TEST(StructureTest, ColumnByColumnTables) {
   for (const Paragraph& p : body.paragraphs()) {
     const std::string line = body.text().substr(p.span.begin, p.span.size());
     EXPECT_FALSE(p.kind == Paragraph::kTableRow && line.find("Kính gửi") != std::string::npos) << line;
+  }
+}
+
+// Returns the sentences of `text` as ICU's iterator reads it whole: what
+// Structure::SentenceOf answered before it read only the lines that may
+// break inside (issue #22).
+std::vector<Span> IcuSentences(const std::string& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale("vi"), status));
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  it->setText(ut, status);
+  EXPECT_TRUE(U_SUCCESS(status));
+  std::vector<Span> sentences;
+  for (int32_t b = it->first(), e = it->next(); e != icu::BreakIterator::DONE; b = e, e = it->next()) {
+    sentences.push_back({static_cast<size_t>(b), static_cast<size_t>(e)});
+  }
+  utext_close(ut);
+  return sentences;
+}
+
+// Checks that SentenceOf answers ICU's sentence at every position of `text`.
+void ExpectIcuSentences(const std::string& text) {
+  Structure structure(text);
+  const std::string& unwrapped = structure.text();
+  for (const Span& s : IcuSentences(unwrapped)) {
+    for (size_t pos = s.begin; pos < s.end; ++pos) {
+      const Span got = structure.SentenceOf(pos);
+      if (got.begin != s.begin || got.end != s.end) {
+        ADD_FAILURE() << "at " << pos << ": got [" << got.begin << ", " << got.end << ") «"
+                      << unwrapped.substr(got.begin, got.size()) << "», ICU [" << s.begin << ", " << s.end << ") «"
+                      << unwrapped.substr(s.begin, s.size()) << "»";
+        return;
+      }
+    }
+  }
+}
+
+// Issue #22: sentences are ICU's, though ICU reads only the lines that may
+// break inside: a stop followed by more than closing marks and spaces.
+TEST(StructureTest, SentencesAreIcus) {
+  // One line each: a line not ending with a stop is joined to the next.
+  const std::string cases[] = {
+      "",
+      "Một câu không dấu chấm",
+      "Hết.\n", "Hết!\n", "Hết?!\n", "Hết. \n", "Hết.)\n", "Hết.\" \n", "Hết.  ",  // one sentence each
+      "Hết. )\n", "Hết.**\n", "Hết. a\n", "Hết. Câu khác.\n", "1. Mục tiêu",      // a break inside each
+      "Đạt 1.000 ha. Diện tích 2,5 ha.\n", "TP. Hồ Chí Minh", "U.S.A. Xong",
+      "a\u0301.\u0301\n", "\u2028x. y\u2029\r\nz.\r\n", "không kết thúc.",
+      "Câu (trong ngoặc.) tiếp. “Trích dẫn.” Hết\n\n\nCuối",
+  };
+  for (const std::string& text : cases) {
+    SCOPED_TRACE(text);
+    ExpectIcuSentences(text);
+  }
+  for (const auto& [path, text] : testing_util::Utf8Corpus()) {
+    SCOPED_TRACE(path);
+    ExpectIcuSentences(text);
+  }
+  // The scorer's real documents too, where this checkout sits beside them.
+  const std::filesystem::path dev = VBHC_SOURCE_DIR "/../shared/eval/dev/texts";
+  if (std::filesystem::is_directory(dev)) {
+    for (const auto& e : std::filesystem::directory_iterator(dev)) {
+      SCOPED_TRACE(e.path().string());
+      ExpectIcuSentences(testing_util::ReadFile(e.path().string()));
+    }
+  }
+  // Random lines of the pieces sentence rules turn on.
+  const std::vector<std::string> pieces = {"Sở", "xã", " ", ".", "!", "?", ")", "(", "\"", "“", "”", "'", ",",
+                                           ";", ":", "-", "5", "1.000", "\n", "\u00a0", "**", "\u0301", "A", "v.v"};
+  std::mt19937 random(22);
+  for (int doc = 0; doc < 200; ++doc) {
+    std::string text;
+    for (int k = 0; k < 60; ++k) text += pieces[random() % pieces.size()];
+    SCOPED_TRACE(text);
+    ExpectIcuSentences(text);
   }
 }
 

@@ -2,9 +2,11 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <memory>
 
@@ -30,6 +32,50 @@ constexpr size_t kMaxCells = 40;
 // A numbered line of fewer words than this, with no stop, is a sub-heading.
 constexpr long kSubHeadingWords = 12;
 
+// Returns true when ICU's sentence rules (UAX #29) may break `line` before
+// its end: it holds a separator (CR, NEL, U+2028/9) or a terminator
+// (Sentence_Break STerm, ATerm) followed by anything but terminators,
+// closing marks and spaces up to the line's end.  Otherwise its only break
+// is after its '\n' (SB4, SB9-SB11), and ICU need not read it: most lines
+// end with their only stop.
+bool MayBreakInside(std::string_view line) {
+  // Sentence_Break of U+0000..U+1FFF (Latin, Vietnamese, combining marks),
+  // looked up once: ICU's lookup per letter cost more than the rest.
+  static const std::array<uint8_t, 0x2000> kBelow2000 = [] {
+    std::array<uint8_t, 0x2000> table{};
+    for (UChar32 c = 0; c < 0x2000; ++c) table[c] = static_cast<uint8_t>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
+    return table;
+  }();
+  enum { kText, kAfterStop, kAfterSpace } state = kText;
+  for (size_t i = 0; i < line.size();) {
+    UChar32 c;
+    U8_NEXT(line.data(), i, line.size(), c);
+    if (c < 0) return true;  // ICU's to judge
+    switch (c < 0x2000 ? kBelow2000[c] : u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+      case U_SB_EXTEND:
+      case U_SB_FORMAT:
+        break;  // SB5: part of what it follows
+      case U_SB_SEP:
+      case U_SB_CR:
+      case U_SB_LF:
+        return true;
+      case U_SB_STERM:
+      case U_SB_ATERM:
+        state = kAfterStop;
+        break;
+      case U_SB_CLOSE:
+        if (state == kAfterSpace) return true;
+        break;
+      case U_SB_SP:
+        if (state != kText) state = kAfterSpace;
+        break;
+      default:
+        if (state != kText) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Structure::Structure(const std::string& text) : unwrapped_(text) {
@@ -45,7 +91,7 @@ Structure::Structure(const std::string& text) : unwrapped_(text) {
   for (const Paragraph& p : paragraphs_) {
     if (p.kind == Paragraph::kHeading) headings_.push_back(p.span);
   }
-  OpenSentences();
+  FindSentences();
 }
 
 // A table copied column by column arrives as its cells on lines of their
@@ -111,39 +157,13 @@ Span Structure::Trimmed(Span s) const {
   return s;
 }
 
-Structure::~Structure() {
-  if (text_) utext_close(text_);
-}
-
-// Returns the sentence around `pos`.  Values are asked for in text order,
-// so the sentences are walked forward from the last one, one boundary at a
-// time: ICU's cheap path.  Asking ICU for the boundaries around each value
-// instead made it back up from a safe point and scan again every time
-// (half of that cost); an out-of-order `pos` still asks that way.
 Span Structure::SentenceOf(size_t pos) const {
-  if (iterator_ == nullptr) return ParagraphOf(pos);
-  const int32_t size = static_cast<int32_t>(unwrapped_.size());
-  if (size == 0) return {0, 0};
-  const int32_t at = std::min(static_cast<int32_t>(std::min<size_t>(pos, INT32_MAX)), size - 1);
-  if (static_cast<size_t>(at) < sentence_.begin) {
-    int32_t end = iterator_->following(at);
-    if (end == icu::BreakIterator::DONE) end = size;
-    int32_t start = iterator_->preceding(end);
-    if (start == icu::BreakIterator::DONE) start = 0;
-    sentence_ = {static_cast<size_t>(start), static_cast<size_t>(end)};
-  }
-  // A line break ends a sentence (UAX #29 SB4): the walk starts again at
-  // the value's paragraph, skipping paragraphs with no value.
-  if (static_cast<size_t>(at) >= sentence_.end) {
-    const size_t paragraph = ParagraphOf(static_cast<size_t>(at)).begin;
-    if (paragraph > sentence_.end) sentence_ = {paragraph, paragraph};
-  }
-  while (static_cast<size_t>(at) >= sentence_.end) {
-    int32_t next = iterator_->following(static_cast<int32_t>(sentence_.end));
-    if (next == icu::BreakIterator::DONE) next = size;
-    sentence_ = {sentence_.end, static_cast<size_t>(next)};
-  }
-  return sentence_;
+  if (!sentences_) return ParagraphOf(pos);
+  if (unwrapped_.empty()) return {0, 0};
+  const size_t at = std::min(pos, unwrapped_.size() - 1);
+  auto end = std::upper_bound(sentence_ends_.begin(), sentence_ends_.end(), at);
+  if (end == sentence_ends_.end()) return {sentence_ends_.empty() ? 0 : sentence_ends_.back(), unwrapped_.size()};
+  return {end == sentence_ends_.begin() ? 0 : *(end - 1), *end};
 }
 
 // Returns the heading line that governs `pos` (the nearest one before it).
@@ -374,19 +394,41 @@ void Structure::Unwrap() {
   }
 }
 
-// Points the thread's sentence iterator at the text (one Structure at a
-// time per thread: FindTargets makes one per document).
-void Structure::OpenSentences() {
+// Every sentence's end, line by line: a line ICU could break inside is
+// read by its sentence iterator, alone with its '\n' (no rule looks past a
+// line break); any other line is one sentence, ending after its '\n'.
+// (ICU over every line cost ~180 instructions per byte of the text, and
+// asking it about a line in the middle of the text made it back up and
+// read again; one line in ten holds a break inside.)
+void Structure::FindSentences() {
   UErrorCode status = U_ZERO_ERROR;
   static thread_local std::unique_ptr<icu::BreakIterator> iterator(
       icu::BreakIterator::createSentenceInstance(icu::Locale("vi"), status));
   if (!iterator || unwrapped_.size() >= INT32_MAX) return;
-  status = U_ZERO_ERROR;
-  text_ = utext_openUTF8(nullptr, unwrapped_.data(), static_cast<int64_t>(unwrapped_.size()), &status);
-  if (U_FAILURE(status)) return;
-  iterator->setText(text_, status);
-  if (U_SUCCESS(status)) iterator_ = iterator.get();
+  UText* text = nullptr;
+  const size_t size = unwrapped_.size();
+  for (const Span& line : lines_) {
+    const size_t end = std::min(line.end + 1, size);
+    if (MayBreakInside(std::string_view(unwrapped_).substr(line.begin, line.size()))) {
+      status = U_ZERO_ERROR;
+      text = utext_openUTF8(text, unwrapped_.data() + line.begin, static_cast<int64_t>(end - line.begin), &status);
+      if (U_SUCCESS(status)) iterator->setText(text, status);
+      if (U_FAILURE(status)) break;
+      for (int32_t b = iterator->next(); b != icu::BreakIterator::DONE; b = iterator->next()) {
+        if (sentence_ends_.empty() || line.begin + b > sentence_ends_.back()) sentence_ends_.push_back(line.begin + b);
+      }
+    } else if (sentence_ends_.empty() || end > sentence_ends_.back()) {
+      sentence_ends_.push_back(end);
+    }
+  }
+  if (text != nullptr) utext_close(text);
+  if (U_FAILURE(status)) {
+    sentence_ends_.clear();  // SentenceOf answers paragraphs, as without ICU
+    return;
+  }
+  sentences_ = true;
 }
+
 
 Span Structure::Find(const std::vector<Span>& spans, size_t pos) {
   auto it = std::upper_bound(spans.begin(), spans.end(), pos,

@@ -23,9 +23,6 @@
 #include <string_view>
 #include <vector>
 
-#include <unicode/brkiter.h>
-#include <unicode/utext.h>
-
 #include "text/offset_map.h"
 
 namespace vbhc {
@@ -40,10 +37,8 @@ struct Paragraph {
 
 class Structure {
  public:
-  // Reads the structure of `text` (normalized).  One Structure at a time per
-  // thread: the sentence iterator is the thread's.
+  // Reads the structure of `text` (normalized).
   explicit Structure(const std::string& text);
-  ~Structure();
   Structure(const Structure&) = delete;
   Structure& operator=(const Structure&) = delete;
 
@@ -53,7 +48,8 @@ class Structure {
   // Returns the paragraph (an unwrapped line, without its '\n') around `pos`.
   Span ParagraphOf(size_t pos) const { return Find(lines_, pos); }
 
-  // Returns the sentence around `pos`; cheapest when asked in text order.
+  // Returns the sentence around `pos` (ICU's sentence break rules; the
+  // boundaries are found once, at construction).
   Span SentenceOf(size_t pos) const;
 
   // Returns the heading line that governs `pos` (the nearest one before it).
@@ -112,7 +108,7 @@ class Structure {
   std::vector<Span> ColumnRowAt(size_t i, size_t* end) const;
   Span Trimmed(Span s) const;
   void Unwrap();
-  void OpenSentences();
+  void FindSentences();
   static Span Find(const std::vector<Span>& spans, size_t pos);
   bool IsHeading(Span p) const;
   Paragraph Classify(Span line) const;
@@ -123,9 +119,8 @@ class Structure {
   std::vector<Span> headings_;
   std::vector<size_t> joined_;          // line breaks joined by Unwrap, in order
   std::map<size_t, std::vector<Span>> column_cells_;  // cells of rows copied column by column, by row start
-  UText* text_ = nullptr;
-  icu::BreakIterator* iterator_ = nullptr;  // the thread's, set to text_
-  mutable Span sentence_{0, 0};             // SentenceOf's last answer: two boundaries
+  std::vector<size_t> sentence_ends_;  // every sentence's end, in order; the last is the text's
+  bool sentences_ = false;             // false when ICU's iterator failed: sentences are paragraphs
 };
 
 }  // namespace vbhc

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/unistr.h>
 #include <utf8proc.h>
 
@@ -25,6 +27,21 @@ std::string Nfd(const std::string& s) {
 
 std::string N(const std::string& s, ToneStyle style = ToneStyle::kOfficial) {
   return Normalize(s, {style, false}).text;
+}
+
+// Issue #22: the normalizer's table of copyable code points reads ICU's
+// NFC_Quick_Check property instead of normalizing each one alone; the two
+// agree on every BMP code point of the ICU the build links.
+TEST(NormalizerTest, QuickCheckIsNormalizedAlone) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  for (UChar32 c = 0; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    status = U_ZERO_ERROR;
+    const bool alone = nfc->isNormalized(icu::UnicodeString(c), status);
+    ASSERT_EQ(alone, u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_NO) << std::hex << c;
+  }
 }
 
 TEST(NormalizerTest, WhitespaceDashesAndEth) {

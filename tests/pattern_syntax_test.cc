@@ -69,6 +69,9 @@ TEST(PatternSyntaxTest, PrefilterPatternCutsOnlyAWideLeadAndLoosens) {
       {"[^,]+,x", ",x"},
       {"\\pL+ ?x", "x"},                                  // an optional literal is not required
       {"\\pL+đ", "đ"},                                    // a letter is a literal
+      // Issue #22: a class of dozens of letters ({VI_LETTER}) is as wide.
+      {"(?P<place>[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹ]+(?:[ \\n][a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹ]+){0,5}), ngày", ", ngày"},
+      {"[a-zđ]+, ngày", "[a-zđ]+, ngày"},                 // a few letters: kept
       // No wide lead: unchanged, so the set keeps its keywords.
       {"(?P<day>\\d+)/(?P<month>\\d+)", "(?P<day>\\d+)/(?P<month>\\d+)"},
       {"(?:đến|tới) năm", "(?:đến|tới) năm"},

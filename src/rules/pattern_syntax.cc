@@ -150,6 +150,26 @@ std::string Loosen(std::string_view p) {
   return out;
 }
 
+// A class of more letters than this many bytes ("[a-zđàá…]", the rules'
+// {VI_LETTER}) is as wide a lead as \pL for the set's DFA.
+constexpr size_t kWideClassBytes = 32;
+
+// Returns true when `atom` holds a wide class: \p{…}, \P{…}, a negated
+// class, or a class of many characters.
+bool IsWide(std::string_view atom) {
+  if (atom.find("\\p") != std::string_view::npos || atom.find("\\P") != std::string_view::npos ||
+      atom.find("[^") != std::string_view::npos) {
+    return true;
+  }
+  for (size_t k = 0; k < atom.size();) {
+    const size_t len = TokenLength(atom, k);
+    if (len == 0) return false;
+    if (atom[k] == '[' && len > kWideClassBytes) return true;
+    k += len;
+  }
+  return false;
+}
+
 std::string PrefilterPattern(std::string_view pattern) {
   const std::string loose = Loosen(pattern);
   std::string_view p = loose;
@@ -170,10 +190,7 @@ std::string PrefilterPattern(std::string_view pattern) {
     bool optional = false;
     const size_t quantifier = QuantifierLength(p, k + len, &optional);
     if (IsLiteral(atom) && !optional) return wide_lead ? std::string(p.substr(k)) : std::string(p);
-    if (atom.find("\\p") != std::string_view::npos || atom.find("\\P") != std::string_view::npos ||
-        atom.find("[^") != std::string_view::npos) {
-      wide_lead = true;
-    }
+    if (IsWide(atom)) wide_lead = true;
     k += len + quantifier;
   }
   return std::string(p);

@@ -31,9 +31,10 @@ size_t QuantifierLength(std::string_view pattern, size_t pos, bool* optional);
 
 // Returns the part of `pattern` the RE2::Set prefilter can stand for it:
 // the pattern from its first required literal on, when what comes before
-// holds a wide class (\pL, \p{Lu}, [^…]) — such a lead makes the set's DFA
-// track a possible match at every letter (measured: one rule that starts
-// with a place name halved the set's speed). Whatever matches the pattern
+// holds a wide class (\pL, \p{Lu}, [^…], a class of dozens of letters such
+// as {VI_LETTER}) — such a lead makes the set's DFA track a possible match
+// at every letter (measured: one rule that starts with a place name halved
+// the set's speed). Whatever matches the pattern
 // contains a match of this suffix, so the prefilter still never misses a
 // chunk; it may pass a few more. Returns `pattern` unchanged when it has a
 // top-level `|`, an inline flag like `(?i)`, a `\Q…\E` quote, or no such

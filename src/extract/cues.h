@@ -14,6 +14,7 @@
 #define VBHC_EXTRACT_CUES_H_
 
 #include <array>
+#include <bitset>
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -79,7 +80,12 @@ class Cues {
  public:
   // The cues by their first byte, each bucket longest first: AtStart reads
   // only the bucket of the text's first byte (a lead scan asks at every word).
-  using Buckets = std::array<std::vector<const std::pair<std::string, const VocabEntry*>*>, 256>;
+  struct Buckets {
+    std::array<std::vector<const std::pair<std::string, const VocabEntry*>*>, 256> by_first;
+    // second[a][b]: a cue of bucket `a` has `b` as its second byte, or has
+    // one byte only; Find passes most word starts by this bit alone.
+    std::array<std::bitset<256>, 256> second;
+  };
 
   Cues(const RuleSet& rules, const char* list, bool accentless);
 

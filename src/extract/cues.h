@@ -14,6 +14,8 @@
 #define VBHC_EXTRACT_CUES_H_
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <bitset>
 #include <algorithm>
 #include <string>
@@ -32,6 +34,25 @@ std::string CueKey(std::string_view s, bool accentless);
 // the same characters, not always the same bytes.
 size_t RawOffset(std::string_view key, std::string_view raw, size_t at);
 
+// A set of bytes asked in one step: std::string_view::find_first_of reads
+// the set once per byte of the text (a call to memchr each).
+class ByteSet {
+ public:
+  explicit ByteSet(std::string_view set) {
+    for (char c : set) {
+      const unsigned char b = static_cast<unsigned char>(c);
+      bits_[b >> 6] |= uint64_t{1} << (b & 63);
+    }
+  }
+  bool Has(char c) const {
+    const unsigned char b = static_cast<unsigned char>(c);
+    return (bits_[b >> 6] >> (b & 63)) & 1;
+  }
+
+ private:
+  uint64_t bits_[4] = {0, 0, 0, 0};
+};
+
 // Returns the offset of the first byte of `set` in text[from, limit), or
 // `limit` when there is none.  Every search for a stop in a pass is bounded
 // so: an unbounded one from each value of a text with no stop read the rest
@@ -41,15 +62,24 @@ size_t RawOffset(std::string_view key, std::string_view raw, size_t at);
 inline size_t FindLastOf(std::string_view text, std::string_view set, size_t from, size_t limit) {
   limit = std::min(limit, text.size());
   if (from >= limit) return std::string::npos;
-  const size_t at = text.substr(from, limit - from).find_last_of(set);
-  return at == std::string_view::npos ? std::string::npos : from + at;
+  const ByteSet bytes(set);
+  for (size_t i = limit; i > from; --i) {
+    if (bytes.Has(text[i - 1])) return i - 1;
+  }
+  return std::string::npos;
 }
-
 inline size_t FindFirstOf(std::string_view text, std::string_view set, size_t from, size_t limit) {
   limit = std::min(limit, text.size());
   if (from >= limit) return limit;
-  const size_t at = text.substr(from, limit - from).find_first_of(set);
-  return at == std::string_view::npos ? limit : from + at;
+  if (set.size() == 1) {
+    const void* at = std::memchr(text.data() + from, set[0], limit - from);
+    return at == nullptr ? limit : static_cast<size_t>(static_cast<const char*>(at) - text.data());
+  }
+  const ByteSet bytes(set);
+  for (size_t i = from; i < limit; ++i) {
+    if (bytes.Has(text[i])) return i;
+  }
+  return limit;
 }
 
 // Returns attribute `name` of a vocab entry ("comparator" = ">="), or "".

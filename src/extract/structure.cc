@@ -32,48 +32,119 @@ constexpr size_t kMaxCells = 40;
 // A numbered line of fewer words than this, with no stop, is a sub-heading.
 constexpr long kSubHeadingWords = 12;
 
-// Returns true when ICU's sentence rules (UAX #29) may break `line` before
-// its end: it holds a separator (CR, NEL, U+2028/9) or a terminator
-// (Sentence_Break STerm, ATerm) followed by anything but terminators,
-// closing marks and spaces up to the line's end.  Otherwise its only break
-// is after its '\n' (SB4, SB9-SB11), and ICU need not read it: most lines
-// end with their only stop.
-bool MayBreakInside(std::string_view line) {
-  // Sentence_Break of U+0000..U+1FFF (Latin, Vietnamese, combining marks),
-  // looked up once: ICU's lookup per letter cost more than the rest.
+// Returns the Sentence_Break class (UAX #29) of `c`, from ICU's data: a
+// table for U+0000..U+1FFF (Latin, Vietnamese, combining marks) made once,
+// since ICU's lookup per letter cost more than the rest.
+int SentenceClass(UChar32 c) {
   static const std::array<uint8_t, 0x2000> kBelow2000 = [] {
     std::array<uint8_t, 0x2000> table{};
     for (UChar32 c = 0; c < 0x2000; ++c) table[c] = static_cast<uint8_t>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
     return table;
   }();
-  enum { kText, kAfterStop, kAfterSpace } state = kText;
-  for (size_t i = 0; i < line.size();) {
+  return c < 0x2000 ? kBelow2000[c] : u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+}
+
+// Returns the class of the character starting at `at` of `line`.
+int SentenceClassAt(std::string_view line, size_t at) {
+  UChar32 c;
+  U8_NEXT(line.data(), at, line.size(), c);
+  return c < 0 ? U_SB_OTHER : SentenceClass(c);
+}
+
+// SB8: after an ATerm, its closing marks and spaces, is the next letter
+// from `i` on (past digits, marks, spaces…) a lower-case one?
+bool LowerFollows(std::string_view line, size_t i) {
+  while (i < line.size()) {
     UChar32 c;
     U8_NEXT(line.data(), i, line.size(), c);
-    if (c < 0) return true;  // ICU's to judge
-    switch (c < 0x2000 ? kBelow2000[c] : u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
-      case U_SB_EXTEND:
-      case U_SB_FORMAT:
-        break;  // SB5: part of what it follows
+    if (c < 0) return false;
+    switch (SentenceClass(c)) {
+      case U_SB_LOWER:
+        return true;
+      case U_SB_OLETTER:
+      case U_SB_UPPER:
       case U_SB_SEP:
       case U_SB_CR:
       case U_SB_LF:
-        return true;
       case U_SB_STERM:
       case U_SB_ATERM:
-        state = kAfterStop;
-        break;
-      case U_SB_CLOSE:
-        if (state == kAfterSpace) return true;
-        break;
-      case U_SB_SP:
-        if (state != kText) state = kAfterSpace;
-        break;
+        return false;
       default:
-        if (state != kText) return true;
+        break;
     }
   }
   return false;
+}
+
+// Appends to *ends the sentence breaks inside `line` (a line without its
+// '\n', or a table row made of several; offsets in the line) by ICU's
+// sentence rules (UAX #29 SB4-SB11): after a line break, and after a stop
+// (STerm, ATerm), its closing marks and spaces, unless a digit follows '.'
+// (SB6), "U.S" (SB7), a lower-case letter comes next (SB8), or a comma, a
+// colon, another stop (SB8a).  Returns false, leaving the line to ICU, on
+// what these rules do not cover here: CR, NEL, U+2028/9 and bytes that are
+// not UTF-8.  The line's own end is a break after its '\n' in every case.
+bool SentenceBreaksInside(std::string_view line, std::vector<size_t>* ends) {
+  // After a stop: kAfterStop right after it, kAfterClose after closing
+  // marks, kAfterSpace after spaces (SB9, SB10).
+  enum { kText, kAfterStop, kAfterClose, kAfterSpace } state = kText;
+  bool aterm = false;               // the last stop is an ATerm ('.')
+  int before = U_SB_OTHER;          // the class before it (SB7)
+  size_t previous = std::string_view::npos;  // where the last character starts
+  for (size_t i = 0; i < line.size();) {
+    const size_t at = i;
+    // In text only stops and separators matter: ASCII holds none but these.
+    const unsigned char b = static_cast<unsigned char>(line[i]);
+    if (state == kText && b < 0x80 && b != '.' && b != '!' && b != '?' && b != '\r' && b != '\n') {
+      previous = i++;
+      continue;
+    }
+    // Nor do Latin letters U+00C0..U+02FF (lead bytes C3..CB) and U+1E80..U+1EFF
+    // (E1 BA, E1 BB): Vietnamese (StructureTest.SentencesAreIcus checks).
+    auto continues = [&](size_t k) { return (static_cast<unsigned char>(line[k]) & 0xC0) == 0x80; };
+    if (state == kText && i + 1 < line.size() && b >= 0xC3 && b <= 0xCB && continues(i + 1)) {
+      previous = i;
+      i += 2;
+      continue;
+    }
+    if (state == kText && i + 2 < line.size() && b == 0xE1 &&
+        (static_cast<unsigned char>(line[i + 1]) == 0xBA || static_cast<unsigned char>(line[i + 1]) == 0xBB) &&
+        continues(i + 2)) {
+      previous = i;
+      i += 3;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(line.data(), i, line.size(), c);
+    if (c < 0) return false;
+    const int k = SentenceClass(c);
+    if (k == U_SB_EXTEND || k == U_SB_FORMAT) continue;  // SB5: part of what it follows
+    if (k == U_SB_LF) {  // inside a table row made of lines (MergeColumnTables)
+      ends->push_back(i);  // SB4, SB9-SB11: after the line break
+      state = kText;
+      previous = std::string_view::npos;
+      continue;
+    }
+    if (k == U_SB_SEP || k == U_SB_CR) return false;
+    if (k == U_SB_STERM || k == U_SB_ATERM) {
+      state = kAfterStop;  // SB8a: a stop after a stop goes on
+      aterm = k == U_SB_ATERM;
+      before = previous == std::string_view::npos ? U_SB_OTHER : SentenceClassAt(line, previous);
+    } else if (state != kText && k == U_SB_SP) {
+      state = kAfterSpace;
+    } else if (state != kText && k == U_SB_CLOSE && state != kAfterSpace) {
+      state = kAfterClose;
+    } else if (state != kText) {
+      const bool goes_on =
+          k == U_SB_SCONTINUE || (aterm && state == kAfterStop && k == U_SB_NUMERIC) ||
+          (aterm && state == kAfterStop && k == U_SB_UPPER && (before == U_SB_UPPER || before == U_SB_LOWER)) ||
+          (aterm && LowerFollows(line, at));
+      if (!goes_on) ends->push_back(at);  // SB11
+      state = kText;
+    }
+    previous = at;
+  }
+  return true;
 }
 
 }  // namespace
@@ -394,12 +465,12 @@ void Structure::Unwrap() {
   }
 }
 
-// Every sentence's end, line by line: a line ICU could break inside is
-// read by its sentence iterator, alone with its '\n' (no rule looks past a
-// line break); any other line is one sentence, ending after its '\n'.
-// (ICU over every line cost ~180 instructions per byte of the text, and
-// asking it about a line in the middle of the text made it back up and
-// read again; one line in ten holds a break inside.)
+// Every sentence's end, line by line, by ICU's sentence rules: read here
+// (SentenceBreaksInside), or by ICU's iterator on the rare line they do not
+// cover, alone with its '\n' (no rule looks past a line break).  ICU over
+// every line cost ~180 instructions per byte of the text; the rules here
+// are checked against it on every corpus document and on random text
+// (StructureTest.SentencesAreIcus).
 void Structure::FindSentences() {
   UErrorCode status = U_ZERO_ERROR;
   static thread_local std::unique_ptr<icu::BreakIterator> iterator(
@@ -407,18 +478,23 @@ void Structure::FindSentences() {
   if (!iterator || unwrapped_.size() >= INT32_MAX) return;
   UText* text = nullptr;
   const size_t size = unwrapped_.size();
+  std::vector<size_t> inside;
   for (const Span& line : lines_) {
     const size_t end = std::min(line.end + 1, size);
-    if (MayBreakInside(std::string_view(unwrapped_).substr(line.begin, line.size()))) {
-      status = U_ZERO_ERROR;
-      text = utext_openUTF8(text, unwrapped_.data() + line.begin, static_cast<int64_t>(end - line.begin), &status);
-      if (U_SUCCESS(status)) iterator->setText(text, status);
-      if (U_FAILURE(status)) break;
-      for (int32_t b = iterator->next(); b != icu::BreakIterator::DONE; b = iterator->next()) {
-        if (sentence_ends_.empty() || line.begin + b > sentence_ends_.back()) sentence_ends_.push_back(line.begin + b);
+    inside.clear();
+    if (SentenceBreaksInside(std::string_view(unwrapped_).substr(line.begin, line.size()), &inside)) {
+      for (size_t at : inside) {
+        if (sentence_ends_.empty() || line.begin + at > sentence_ends_.back()) sentence_ends_.push_back(line.begin + at);
       }
-    } else if (sentence_ends_.empty() || end > sentence_ends_.back()) {
-      sentence_ends_.push_back(end);
+      if (sentence_ends_.empty() || end > sentence_ends_.back()) sentence_ends_.push_back(end);
+      continue;
+    }
+    status = U_ZERO_ERROR;
+    text = utext_openUTF8(text, unwrapped_.data() + line.begin, static_cast<int64_t>(end - line.begin), &status);
+    if (U_SUCCESS(status)) iterator->setText(text, status);
+    if (U_FAILURE(status)) break;
+    for (int32_t b = iterator->next(); b != icu::BreakIterator::DONE; b = iterator->next()) {
+      if (sentence_ends_.empty() || line.begin + b > sentence_ends_.back()) sentence_ends_.push_back(line.begin + b);
     }
   }
   if (text != nullptr) utext_close(text);

@@ -6,9 +6,11 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <atomic>
 #include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -131,7 +133,9 @@ const icu::Normalizer2* NfcInstance() {
   return nfc;
 }
 
-const std::vector<uint8_t>& CharClasses();
+class CharClassTable;
+const CharClassTable& CharClasses();
+uint8_t CharClassOf(char32_t c);
 constexpr uint8_t kCopyable = 1;
 constexpr uint8_t kStartsSegment = 2;
 
@@ -153,7 +157,7 @@ class Builder {
       Emit(c, begin, end, verbatim);
       return;
     }
-    if (c < 0x300 || (c < 0x10000 ? (CharClasses()[c] & kStartsSegment) != 0
+    if (c < 0x300 || (c < 0x10000 ? (CharClassOf(c) & kStartsSegment) != 0
                                   : NfcInstance()->hasBoundaryBefore(static_cast<UChar32>(c)))) {
       Flush();
     }
@@ -496,12 +500,23 @@ void FixTonePlacement(NormalizedText* text, ToneStyle style) {
 
 // Per BMP code point: may it be copied unchanged when the next code point
 // starts a new NFC segment (it is NFC by itself and no rule replaces it), and
-// does it start a new NFC segment.  Computed once from ICU.
-const std::vector<uint8_t>& CharClasses() {
-  static const std::vector<uint8_t> table = [] {
-    std::vector<uint8_t> t(0x10000, 0);
+// does it start a new NFC segment.  Computed from ICU by blocks of 256 code
+// points, each on first use: the whole table cost 14M instructions of every
+// process's start, and a document uses a few blocks.
+class CharClassTable {
+ public:
+  uint8_t operator[](char32_t c) const {
+    const size_t block = c >> 8;
+    if (!ready_[block].load(std::memory_order_acquire)) Fill(block);
+    return table_[c];
+  }
+
+ private:
+  void Fill(size_t block) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (ready_[block].load(std::memory_order_relaxed)) return;
     const icu::Normalizer2* nfc = NfcInstance();
-    for (char32_t c = 0; c < 0x10000; ++c) {
+    for (char32_t c = block << 8; c < (block + 1) << 8; ++c) {
       if (c >= 0xD800 && c <= 0xDFFF) continue;
       uint8_t flags = 0;
       if (nfc->hasBoundaryBefore(static_cast<UChar32>(c))) flags |= kStartsSegment;
@@ -509,19 +524,28 @@ const std::vector<uint8_t>& CharClasses() {
                      IsDash(c) || c == 0x00D0 || c == 0x00F0 || LatinLookalike(c) != 0;
       // A code point alone is NFC unless its NFC_Quick_Check is No (a Maybe,
       // a mark that may compose, is NFC with nothing to compose with): ICU's
-      // property, where isNormalized() on 65,536 one-letter strings cost 27M
-      // instructions of every process's start (checked equal for the BMP,
-      // NormalizerTest.QuickCheckIsNormalizedAlone).
+      // property, where isNormalized() on each one-letter string cost more
+      // (checked equal for the BMP, NormalizerTest.QuickCheckIsNormalizedAlone).
       if (!special && u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_NFC_QUICK_CHECK) != UNORM_NO &&
           (flags & kStartsSegment)) {
         flags |= kCopyable;
       }
-      t[c] = flags;
+      table_[c] = flags;
     }
-    return t;
-  }();
+    ready_[block].store(true, std::memory_order_release);
+  }
+
+  mutable std::array<uint8_t, 0x10000> table_{};
+  mutable std::array<std::atomic<bool>, 0x100> ready_{};
+  mutable std::mutex mutex_;
+};
+
+const CharClassTable& CharClasses() {
+  static const CharClassTable table;
   return table;
 }
+
+uint8_t CharClassOf(char32_t c) { return CharClasses()[c]; }
 
 // What CopyableRun does with an ASCII byte.
 enum AsciiCopy : uint8_t {
@@ -546,7 +570,7 @@ constexpr std::array<AsciiCopy, 128> kAsciiCopyStrippingEmphasis = MakeAsciiCopy
 // character of U+00C0-U+01BF but Ð and ð, and of U+1E80-U+1EFF, is copied
 // unchanged (checked once against the character classes, else the block
 // scan stays off and the per-character path does all the work).
-bool BlockScanHolds(const std::vector<uint8_t>& classes) {
+bool BlockScanHolds(const CharClassTable& classes) {
   static const bool holds = [&] {
     for (char32_t c = 0xC0; c < 0x1C0; ++c) {
       if (c != 0xD0 && c != 0xF0 && !(classes[c] & kCopyable)) return false;
@@ -597,7 +621,7 @@ size_t CopyableBlocks(const unsigned char* s, size_t pos, size_t n, bool strip_e
 // a combining mark after it would change it.  Most Vietnamese text is one
 // long run: the per-character path below is for what needs work.
 size_t CopyableRun(std::string_view input, size_t pos, bool strip_emphasis,
-                   const std::vector<uint8_t>& classes, size_t* last) {
+                   const CharClassTable& classes, size_t* last) {
   const std::array<AsciiCopy, 128>& ascii = strip_emphasis ? kAsciiCopyStrippingEmphasis : kAsciiCopy;
   const size_t n = input.size();
   const unsigned char* s = reinterpret_cast<const unsigned char*>(input.data());
@@ -669,7 +693,7 @@ void Normalize(std::string_view input, const NormalizeOptions& options, Normaliz
   out.text.reserve(input.size());
   out.map = OffsetMap(options.build_map);
   Builder builder(&out);
-  const std::vector<uint8_t>& classes = CharClasses();
+  const CharClassTable& classes = CharClasses();
   size_t pos = 0;
   if (input.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
   std::string error;

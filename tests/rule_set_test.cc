@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "rules/rule_check.h"
+#include "text/toml_text.h"
 #include "test_util.h"
 
 #include <filesystem>
@@ -21,6 +22,30 @@ std::unique_ptr<RuleSet> Load(const std::string& content) {
 
 // Every way a rule file can be wrong gives file:line:col, the rule id and a
 // reason, and the set is not ok() (never half-loaded).
+// The rule files reach toml++ as ASCII, each other character written
+// "`HEX`" and decoded back (text/toml_text.h); issue #22 wrote both ways by
+// hand instead of snprintf and std::stoul.
+TEST(TomlTextTest, StringsAndKeysComeBackAsWritten) {
+  const struct {
+    std::string value;  // a TOML basic string's content
+  } kCases[] = {
+      {"Quyết định"}, {"`"}, {"a`b`c"}, {"`41`"}, {"đ𝄞x"}, {""}, {"ASCII only"}, {"\u1EA1"},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.value);
+    std::string error;
+    const auto table = ParseTomlText("t.toml", "\"khóa `k`\" = \"" + c.value + "\"\n", &error);
+    ASSERT_TRUE(table) << error;
+    ASSERT_EQ(table->size(), 1u);
+    EXPECT_EQ(TomlKey(table->begin()->first), "khóa `k`");
+    const std::string expected = c.value == "\\u1EA1" ? "ạ" : c.value;
+    EXPECT_EQ(table->begin()->second.value<std::string>().value_or("?"), expected);
+  }
+  std::string error;
+  EXPECT_FALSE(ParseTomlText("t.toml", "a = \"Việt\" x\n", &error));
+  EXPECT_EQ(error.substr(0, 13), "t.toml:1:12: ") << error;  // the column of 'x' as written
+}
+
 TEST(RuleSetTest, LoadErrorsArePrecise) {
   struct {
     std::string content;

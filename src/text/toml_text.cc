@@ -27,21 +27,48 @@ std::string EncodeForToml(std::string_view text) {
     }
     char32_t c = b < 0x80 ? b : DecodeUtf8(text, &pos);
     if (b < 0x80) ++pos;
-    std::snprintf(hex, sizeof hex, "`%X`", static_cast<unsigned>(c));
-    out += hex;
+    // "`%X`", written by hand: snprintf per letter was most of the rules'
+    // load after toml++ itself (issue #22: start-up).
+    size_t n = 0;
+    do {
+      hex[n++] = "0123456789ABCDEF"[c & 0xF];
+      c >>= 4;
+    } while (c != 0);
+    out.push_back('`');
+    while (n > 0) out.push_back(hex[--n]);
+    out.push_back('`');
   }
   return out;
 }
 
+// Returns the value of the hex digits `digits` ("1EA1"), or -1 when one is
+// not a hex digit or there are none.
+long HexValue(std::string_view digits) {
+  if (digits.empty()) return -1;
+  long value = 0;
+  for (char d : digits) {
+    const int v = d >= '0' && d <= '9' ? d - '0' : d >= 'A' && d <= 'F' ? d - 'A' + 10 : d >= 'a' && d <= 'f' ? d - 'a' + 10 : -1;
+    if (v < 0) return -1;
+    value = value * 16 + v;
+  }
+  return value;
+}
+
 std::string DecodeFromToml(std::string_view text) {
   std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    size_t close = text[i] == '`' ? text.find('`', i + 1) : std::string_view::npos;
-    if (close != std::string_view::npos && close - i <= 7) {
-      AppendUtf8(static_cast<char32_t>(std::stoul(std::string(text.substr(i + 1, close - i - 1)), nullptr, 16)), &out);
-      i = close;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const size_t tick = text.find('`', i);
+    out.append(text.substr(i, tick == std::string_view::npos ? std::string_view::npos : tick - i));
+    if (tick == std::string_view::npos) break;
+    const size_t close = text.find('`', tick + 1);
+    const long value = close != std::string_view::npos && close - tick <= 7 ? HexValue(text.substr(tick + 1, close - tick - 1)) : -1;
+    if (value >= 0) {
+      AppendUtf8(static_cast<char32_t>(value), &out);
+      i = close + 1;
     } else {
-      out.push_back(text[i]);
+      out.push_back('`');
+      i = tick + 1;
     }
   }
   return out;

@@ -40,6 +40,12 @@ std::string KeyedText::Key(Span s) const {
   return CueKey(std::string_view(text_).substr(s.begin, s.size()), accentless_);
 }
 
+std::string_view KeyedText::View(Span s, std::string* storage) const {
+  if (sliceable_) return std::string_view(lowered_).substr(s.begin, s.size());
+  *storage = CueKey(std::string_view(text_).substr(s.begin, s.size()), accentless_);
+  return *storage;
+}
+
 namespace {
 
 // The buckets of each keyed list, made once per list and view: the rule
@@ -70,7 +76,7 @@ const Cues::Buckets& BucketsOf(const RuleSet::VocabKeys& keyed) {
 Cues::Cues(const RuleSet& rules, const char* list, bool accentless)
     : keyed_(rules.KeyedVocab(list, accentless)), buckets_(BucketsOf(keyed_)) {}
 
-bool Cues::WordEdge(const std::string& s, size_t pos) {
+bool Cues::WordEdge(std::string_view s, size_t pos) {
   if (pos == 0 || pos >= s.size()) return true;
   unsigned char a = static_cast<unsigned char>(s[pos - 1]);
   unsigned char b = static_cast<unsigned char>(s[pos]);
@@ -82,7 +88,7 @@ bool Cues::WordEdge(const std::string& s, size_t pos) {
 // byte (a search of the key per cue cost ~4% of extract): of the cues
 // found, the first in the list (longest first), as a search cue by cue
 // would return.  Buckets keep the list's order.
-const VocabEntry* Cues::Find(const std::string& key) const {
+const VocabEntry* Cues::Find(std::string_view key) const {
   const std::pair<std::string, const VocabEntry*>* best = nullptr;
   for (size_t at = 0; at < key.size(); ++at) {
     const unsigned char first = static_cast<unsigned char>(key[at]);
@@ -102,7 +108,7 @@ const VocabEntry* Cues::Find(const std::string& key) const {
   return best == nullptr ? nullptr : best->second;
 }
 
-const VocabEntry* Cues::AtEnd(const std::string& key, size_t* begin) const {
+const VocabEntry* Cues::AtEnd(std::string_view key, size_t* begin) const {
   size_t end = key.find_last_not_of(' ');
   if (end == std::string::npos) return nullptr;
   std::string_view t(key.data(), end + 1);
@@ -116,7 +122,7 @@ const VocabEntry* Cues::AtEnd(const std::string& key, size_t* begin) const {
   return nullptr;
 }
 
-const VocabEntry* Cues::AtStart(const std::string& key, size_t* end) const {
+const VocabEntry* Cues::AtStart(std::string_view key, size_t* end) const {
   size_t begin = key.find_first_not_of(' ');
   if (begin == std::string::npos) return nullptr;
   for (const auto* keyed : buckets_.by_first[static_cast<unsigned char>(key[begin])]) {
@@ -129,7 +135,7 @@ const VocabEntry* Cues::AtStart(const std::string& key, size_t* end) const {
   return nullptr;
 }
 
-size_t Cues::LastAt(const std::string& key, const VocabEntry** found) const {
+size_t Cues::LastAt(std::string_view key, const VocabEntry** found) const {
   size_t best = std::string::npos;
   for (const auto& [cue, entry] : keyed_) {
     for (size_t at = key.rfind(cue); at != std::string::npos;
@@ -146,7 +152,7 @@ size_t Cues::LastAt(const std::string& key, const VocabEntry** found) const {
   return best;
 }
 
-size_t Cues::FirstAt(const std::string& key, const VocabEntry** found) const {
+size_t Cues::FirstAt(std::string_view key, const VocabEntry** found) const {
   size_t best = std::string::npos;
   for (const auto& [cue, entry] : keyed_) {
     for (size_t at = key.find(cue); at != std::string::npos && at < best; at = key.find(cue, at + 1)) {

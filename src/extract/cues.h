@@ -93,6 +93,10 @@ class KeyedText {
 
   // Returns the key of `s` (a span of text()).
   std::string Key(Span s) const;
+  // Returns the key of `s` without a copy where lower case keeps the bytes
+  // (a view of the lowered text), else made in *storage: for the scans that
+  // ask at every word (issue #22).  Valid while this and *storage are.
+  std::string_view View(Span s, std::string* storage) const;
   const std::string& text() const { return text_; }
   bool accentless() const { return accentless_; }
 
@@ -120,26 +124,26 @@ class Cues {
   Cues(const RuleSet& rules, const char* list, bool accentless);
 
   // Returns true when [pos-1, pos] is not inside a word of `s`.
-  static bool WordEdge(const std::string& s, size_t pos);
+  static bool WordEdge(std::string_view s, size_t pos);
 
   // Returns the cue occurring as whole words anywhere in `key`, or null.
-  const VocabEntry* Find(const std::string& key) const;
+  const VocabEntry* Find(std::string_view key) const;
 
   // Returns the cue that ends `key` (trailing spaces ignored), or null; sets
   // *begin, when given, to where it starts in `key`.
-  const VocabEntry* AtEnd(const std::string& key, size_t* begin = nullptr) const;
+  const VocabEntry* AtEnd(std::string_view key, size_t* begin = nullptr) const;
 
   // Returns the cue that starts `key` (leading spaces ignored), or null; sets
   // *end, when given, to where it ends in `key`.
-  const VocabEntry* AtStart(const std::string& key, size_t* end = nullptr) const;
+  const VocabEntry* AtStart(std::string_view key, size_t* end = nullptr) const;
 
   // Returns the offset of the last cue in `key`, or npos; sets *entry, when
   // given, to that cue's entry.
-  size_t LastAt(const std::string& key, const VocabEntry** entry = nullptr) const;
+  size_t LastAt(std::string_view key, const VocabEntry** entry = nullptr) const;
 
   // Returns the offset of the first cue in `key`, or npos; sets *entry, when
   // given, to that cue's entry.
-  size_t FirstAt(const std::string& key, const VocabEntry** entry = nullptr) const;
+  size_t FirstAt(std::string_view key, const VocabEntry** entry = nullptr) const;
 
  private:
   const RuleSet::VocabKeys& keyed_;  // longest first

@@ -105,7 +105,7 @@ class TaskFinder {
 
  private:
   std::string Key(Span s) const { return keyed_.Key(s); }
-  size_t Raw(Span s, const std::string& key, size_t at) const;
+  size_t Raw(Span s, std::string_view key, size_t at) const;
   LeadScan ScanLead(size_t begin, size_t limit, bool need_head) const;
   void ExtendOverRelative(size_t begin, size_t limit, LeadScan* scan) const;
   void NamesOverSemicolon(size_t semicolon, size_t limit, LeadScan* scan) const;
@@ -202,7 +202,7 @@ void TaskFinder::LabelTimes() {
 }
 
 // Returns the offset in the text of offset `at` of `key`, the key of `s`.
-size_t TaskFinder::Raw(Span s, const std::string& key, size_t at) const {
+size_t TaskFinder::Raw(Span s, std::string_view key, size_t at) const {
   return s.begin + RawOffset(key, std::string_view(text_).substr(s.begin, s.size()), at);
 }
 
@@ -214,7 +214,8 @@ LeadScan TaskFinder::ScanLead(size_t begin, size_t limit, bool need_head) const 
   size_t pos = begin;
   if (need_head) {
     const Span window{begin, std::min(limit, begin + kCueWindow)};
-    const std::string key = Key(window);
+    std::string storage;
+    const std::string_view key = keyed_.View(window, &storage);
     size_t head_end = 0;
     const VocabEntry* head = heads_.AtStart(key, &head_end);
     if (!head) return scan;
@@ -226,7 +227,8 @@ LeadScan TaskFinder::ScanLead(size_t begin, size_t limit, bool need_head) const 
       if (!u_isupper(static_cast<UChar32>(next))) return scan;
     }
   }
-  std::string previous;
+  std::string previous_storage, window_storage;
+  std::string_view previous;
   for (int words = 0; pos < limit; ++words) {
     while (pos < limit && (IsSpace(text_[pos]) || text_[pos] == ',')) ++pos;
     if (pos >= limit || words > kMaxLeadWords) break;
@@ -249,7 +251,7 @@ LeadScan TaskFinder::ScanLead(size_t begin, size_t limit, bool need_head) const 
     const bool opens_line = structure_.LineStartsAt(pos) && pos > begin;
     if ((u_islower(static_cast<UChar32>(first)) || opens_line) && !plurals_.AtStart(previous)) {
       const Span window{pos, std::min(limit, pos + kCueWindow)};
-      const VocabEntry* cue = ends_.AtStart(Key(window));
+      const VocabEntry* cue = ends_.AtStart(keyed_.View(window, &window_storage));
       // "Các đoàn thể, tổ chức xã hội:": after a comma a cue that is also
       // a noun (noun = "yes") goes on with the list of names.
       const size_t comma = text_.find_last_not_of(' ', pos - 1);
@@ -265,7 +267,7 @@ LeadScan TaskFinder::ScanLead(size_t begin, size_t limit, bool need_head) const 
     }
     size_t word_end = pos;
     while (word_end < limit && !IsSpace(text_[word_end]) && std::string_view(",.;:(").find(text_[word_end]) == std::string_view::npos) ++word_end;
-    previous = Key({pos, word_end});
+    previous = keyed_.View({pos, word_end}, &previous_storage);
     pos = word_end;
   }
   if (scan.stop == LeadScan::kFailed && pos >= limit) {
@@ -431,7 +433,8 @@ void TaskFinder::SentenceTasks(size_t index) {
 // the next one of the sentence; an agency heading ("1. Sở Công Thương:")
 // runs over the block below it.
 void TaskFinder::ClauseTasks(Span sentence, size_t paragraph) {
-  if (not_tasks_.Find(Key(SentenceOverSemicolons(sentence)))) return;
+  std::string storage;
+  if (not_tasks_.Find(keyed_.View(SentenceOverSemicolons(sentence), &storage))) return;
   std::vector<size_t> starts{sentence.begin};
   for (size_t at = FindFirstOf(text_, ";", sentence.begin, sentence.end); at < sentence.end;
        at = FindFirstOf(text_, ";", at + 1, sentence.end)) {
@@ -481,7 +484,8 @@ size_t TaskFinder::SkipCues(size_t start, size_t limit) const {
   while (start < limit && IsSpace(text_[start])) ++start;
   for (const Cues* skip : {&lead_ins_, &cues_}) {
     const Span window{start, std::min(limit, start + kCueWindow)};
-    const std::string key = Key(window);
+    std::string storage;
+    const std::string_view key = keyed_.View(window, &storage);
     size_t end = 0;
     if (skip->AtStart(key, &end)) start = Raw(window, key, end);
     while (start < limit && (IsSpace(text_[start]) || text_[start] == ',')) ++start;

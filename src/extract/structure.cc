@@ -443,10 +443,10 @@ bool Structure::TitleOverProse(Span line, std::string_view next) const {
 
 void Structure::Unwrap() {
   size_t line_start = 0;
-  for (size_t i = 0; i < unwrapped_.size(); ++i) {
-    if (unwrapped_[i] != '\n') continue;
+  size_t next_end = unwrapped_.find('\n');
+  for (size_t i = next_end; i != std::string::npos && i < unwrapped_.size(); i = next_end) {
     std::string_view line(unwrapped_.data() + line_start, i - line_start);
-    size_t next_end = unwrapped_.find('\n', i + 1);
+    next_end = unwrapped_.find('\n', i + 1);
     if (next_end == std::string::npos) next_end = unwrapped_.size();
     std::string_view next(unwrapped_.data() + i + 1, next_end - i - 1);
     size_t last = line.find_last_not_of(" |");

@@ -250,9 +250,12 @@ class RuleSet {
   // One view's compiled matchers: each rule's RE2 and the prefilter set.
   struct ViewMatchers {
     std::vector<const RE2*> rules;  // by rule index; null where it does not compile
-    // The prefilter: one RE2::Set per group of kSetGroup rules, in rule
-    // order (set g holds rules g*kSetGroup …); null where one does not compile.
+    // The prefilter: RE2::Sets of a few rules each (rule_set.cc: rules
+    // whose prefilter opens with a letter share bigger sets); null where one
+    // does not compile.  set_rules[g] holds the rule indices of set g, in
+    // the order they were added.
     std::vector<std::unique_ptr<RE2::Set>> sets;
+    std::vector<std::vector<int>> set_rules;
     std::vector<std::string> errors;
     std::vector<std::unique_ptr<RE2>> owned_rules;  // what `rules` points to, unless borrowed
   };

@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <random>
 #include <string>
+
+#include "test_util.h"
 
 namespace vbhc {
 namespace {
@@ -57,6 +60,42 @@ entries = ["giao", "chủ trì", "chủ trì phối hợp", "x"]
     SCOPED_TRACE(c.key);
     const VocabEntry* found = cues.Find(c.key);
     EXPECT_EQ(found == nullptr ? "" : found->text, c.expected);
+  }
+}
+
+// CueIndex::AnyIn answers what Find on the span's key answers, for spans
+// of every corpus document (the shipped not-a-task cues) cut at random,
+// at word edges and inside words, and for a text typed without diacritics
+// (keys not slices: AnyIn asks Find).
+TEST(CuesTest, IndexAnswersAsFindOnEachSpan) {
+  auto rules = RuleSet::LoadEmbedded();
+  ASSERT_TRUE(rules->ok());
+  std::mt19937 random(22);
+  auto docs = testing_util::Utf8Corpus();
+  docs.emplace_back("accentless", "Noi nhan: nhu tren. Thi hanh quyet dinh nay ke tu ngay ky.");
+  docs.emplace_back("edges", "xthi hành quyết định nàyx; thi hành quyết định này");
+  for (const auto& [path, text] : docs) {
+    SCOPED_TRACE(path);
+    for (bool accentless : {false, true}) {
+      const KeyedText keyed(text, accentless);
+      const Cues cues(*rules, "task_not_tasks", accentless);
+      const CueIndex index(cues, keyed);
+      if (text.size() < 200) {  // every span
+        for (size_t a = 0; a <= text.size(); ++a) {
+          for (size_t b = a; b <= text.size(); ++b) {
+            ASSERT_EQ(index.AnyIn({a, b}), cues.Find(keyed.Key({a, b})) != nullptr) << a << ".." << b;
+          }
+        }
+        continue;
+      }
+      for (int k = 0; k < 2000; ++k) {
+        size_t a = random() % (text.size() + 1), b = random() % (text.size() + 1);
+        if (a > b) std::swap(a, b);
+        if (b - a > 600) b = a + random() % 600;
+        SCOPED_TRACE(std::to_string(a) + ".." + std::to_string(b));
+        ASSERT_EQ(index.AnyIn({a, b}), cues.Find(keyed.Key({a, b})) != nullptr);
+      }
+    }
   }
 }
 

@@ -71,6 +71,15 @@ const Cues::Buckets& BucketsOf(const RuleSet::VocabKeys& keyed) {
   return *buckets;
 }
 
+// Returns true when `cue` occurs in `key` at `at`: its second and third
+// bytes first, where most words that share a cue's first byte differ
+// ("th…" opens eight of the not-a-task cues and countless words).
+inline bool StartsAt(std::string_view key, size_t at, const std::string& cue) {
+  if (key.size() - at < cue.size()) return false;
+  if (cue.size() > 2 && (key[at + 1] != cue[1] || key[at + 2] != cue[2])) return false;
+  return key.compare(at, cue.size(), cue) == 0;
+}
+
 }  // namespace
 
 Cues::Cues(const RuleSet& rules, const char* list, bool accentless)
@@ -98,8 +107,8 @@ const VocabEntry* Cues::Find(std::string_view key) const {
     for (const auto* keyed : bucket) {
       if (best != nullptr && keyed >= best) break;
       const std::string& cue = keyed->first;
-      if (cue.size() > 1 && (at + 1 >= key.size() || key[at + 1] != cue[1])) continue;  // most differ here
-      if (key.compare(at, cue.size(), cue) == 0 && WordEdge(key, at + cue.size())) {
+      if (!StartsAt(key, at, cue)) continue;
+      if (WordEdge(key, at + cue.size())) {
         best = keyed;
         break;
       }
@@ -164,6 +173,45 @@ size_t Cues::FirstAt(std::string_view key, const VocabEntry** found) const {
     }
   }
   return best;
+}
+
+std::vector<Span> Cues::Occurrences(std::string_view key) const {
+  std::vector<Span> found;
+  for (size_t at = 0; at < key.size(); ++at) {
+    const unsigned char first = static_cast<unsigned char>(key[at]);
+    const unsigned char second = at + 1 < key.size() ? static_cast<unsigned char>(key[at + 1]) : 0;
+    if (!buckets_.second[first].test(second)) continue;
+    for (const auto* keyed : buckets_.by_first[first]) {
+      const std::string& cue = keyed->first;
+      if (StartsAt(key, at, cue)) found.push_back({at, at + cue.size()});
+    }
+  }
+  return found;
+}
+
+CueIndex::CueIndex(const Cues& cues, const KeyedText& keyed) : cues_(cues), keyed_(keyed) {
+  const std::optional<std::string_view> text = keyed.Sliceable();
+  if (!text) return;
+  indexed_ = true;
+  for (const Span& o : cues.Occurrences(*text)) {
+    hits_.push_back({o, Cues::WordEdge(*text, o.begin), Cues::WordEdge(*text, o.end)});
+  }
+}
+
+// A cue at the key's start or end has a word edge there whatever the text
+// around the span holds (Cues::WordEdge on the key).
+bool CueIndex::AnyIn(Span s) const {
+  if (!indexed_) {
+    std::string storage;
+    return cues_.Find(keyed_.View(s, &storage)) != nullptr;
+  }
+  auto it = std::lower_bound(hits_.begin(), hits_.end(), s.begin,
+                             [](const Hit& h, size_t pos) { return h.span.begin < pos; });
+  for (; it != hits_.end() && it->span.begin < s.end; ++it) {
+    if (it->span.end > s.end) continue;
+    if ((it->edge_before || it->span.begin == s.begin) && (it->edge_after || it->span.end == s.end)) return true;
+  }
+  return false;
 }
 
 }  // namespace vbhc

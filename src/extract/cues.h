@@ -18,6 +18,7 @@
 #include <cstring>
 #include <bitset>
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 #include <string_view>
@@ -97,6 +98,11 @@ class KeyedText {
   // (a view of the lowered text), else made in *storage: for the scans that
   // ask at every word (issue #22).  Valid while this and *storage are.
   std::string_view View(Span s, std::string* storage) const;
+  // Returns the key of the whole text when spans' keys are slices of it
+  // (lower case kept every byte count), else nullopt.
+  std::optional<std::string_view> Sliceable() const {
+    return sliceable_ ? std::optional<std::string_view>(lowered_) : std::nullopt;
+  }
   const std::string& text() const { return text_; }
   bool accentless() const { return accentless_; }
 
@@ -144,10 +150,36 @@ class Cues {
   // Returns the offset of the first cue in `key`, or npos; sets *entry, when
   // given, to that cue's entry.
   size_t FirstAt(std::string_view key, const VocabEntry** entry = nullptr) const;
+  // Returns every [begin, end) where a cue's bytes occur in `key`, word
+  // edges or not, by begin.
+  std::vector<Span> Occurrences(std::string_view key) const;
 
  private:
   const RuleSet::VocabKeys& keyed_;  // longest first
   const Buckets& buckets_;
+};
+
+// Where a cue list occurs in a document, found once, for a list asked about
+// many spans (the tasks pass asks whether each sentence holds a
+// not-a-task cue: searching each sentence's key was ~5% of extract).
+//
+//   vbhc::CueIndex not_tasks(cues, keyed);
+//   if (not_tasks.AnyIn(sentence)) …   // == cues.Find(keyed.Key(sentence)) != nullptr
+class CueIndex {
+ public:
+  CueIndex(const Cues& cues, const KeyedText& keyed);
+  // Returns true when a cue occurs as whole words in the key of `s`.
+  bool AnyIn(Span s) const;
+
+ private:
+  struct Hit {
+    Span span;
+    bool edge_before, edge_after;  // word edges in the whole text
+  };
+  const Cues& cues_;
+  const KeyedText& keyed_;
+  bool indexed_ = false;  // false: keys are not slices (accentless text); AnyIn asks Find
+  std::vector<Hit> hits_;
 };
 
 }  // namespace vbhc

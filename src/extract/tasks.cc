@@ -138,6 +138,7 @@ class TaskFinder {
   const KeyedText& keyed_;
   Cues labels_, heads_, ends_, cues_, lead_ins_, not_tasks_, recurrences_, open_, starts_, sections_,
       enacting_, stop_reading_, intros_, relatives_, mains_, plurals_, not_tables_;
+  CueIndex not_tasks_index_;  // not_tasks_ over the document, asked per sentence
   bool in_task_section_ = false;  // under a "Tổ chức thực hiện" heading
   bool in_recipients_ = false;    // from "Nơi nhận:" to the next heading
   ItemIndex dates_, times_;  // deadlines and periods: scope_
@@ -171,6 +172,7 @@ TaskFinder::TaskFinder(const Structure& structure, const KeyedText& keyed, const
       mains_(rules, "task_lead_mains", accentless),
       plurals_(rules, "task_lead_plurals", accentless),
       not_tables_(rules, "task_not_tables", accentless),
+      not_tasks_index_(not_tasks_, keyed),
       scope_(structure, items) {
   task_times_ = ItemsOfDimension(matches, rules, "task_time");
   for (const Item& t : task_times_) times_.Add(&t);
@@ -433,8 +435,7 @@ void TaskFinder::SentenceTasks(size_t index) {
 // the next one of the sentence; an agency heading ("1. Sở Công Thương:")
 // runs over the block below it.
 void TaskFinder::ClauseTasks(Span sentence, size_t paragraph) {
-  std::string storage;
-  if (not_tasks_.Find(keyed_.View(SentenceOverSemicolons(sentence), &storage))) return;
+  if (not_tasks_index_.AnyIn(SentenceOverSemicolons(sentence))) return;
   std::vector<size_t> starts{sentence.begin};
   for (size_t at = FindFirstOf(text_, ";", sentence.begin, sentence.end); at < sentence.end;
        at = FindFirstOf(text_, ";", at + 1, sentence.end)) {

@@ -165,6 +165,23 @@ TEST(EncodingTest, Tcvn3ToneCapitalsRestored) {
   }
 }
 
+// Issue #22: the mojibake scan passes over a Vietnamese letter after C3 in
+// its 16-byte blocks without a look; the odd signs around them still count,
+// at every offset in a block. "×" is Vietnamese, "÷" (one bit away) is not.
+TEST(EncodingTest, MojibakeSignsCountBetweenVietnameseLetters) {
+  const std::string prose = "Thành phố Hà Nội, ý kiến về việc lắp đặt máy móc tại trường học ở đây. ";
+  for (size_t shift = 0; shift < 16; ++shift) {
+    SCOPED_TRACE(shift);
+    std::string clean = std::string(shift, 'x'), odd = clean;
+    for (int k = 0; k < 3; ++k) {
+      clean += prose + "2 × 3 ";
+      odd += prose + "2 ÷ 3 ";
+    }
+    EXPECT_DOUBLE_EQ(DecodeInput(clean).confidence, 0.99);  // valid UTF-8, no sign of mojibake
+    EXPECT_NE(DecodeInput(odd).confidence, 0.99);           // three odd signs in ~250 characters: scored
+  }
+}
+
 TEST(EncodingTest, KnownMojibakeSample) {
   // "Quyết định" typed in TCVN3 (.VnTime) and read as Windows-1252.
   DecodedInput d = DecodeInput("QuyÕt ®Þnh sè 12/Q§-UBND ngµy 14/10/2021 cña ñy ban nh©n d©n tØnh");

@@ -13,15 +13,15 @@
 #ifndef VBHC_EXTRACT_CUES_H_
 #define VBHC_EXTRACT_CUES_H_
 
+#include <algorithm>
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <cstring>
-#include <bitset>
-#include <algorithm>
 #include <optional>
 #include <string>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 #include "rules/rule_set.h"
 

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <atomic>
 #include <condition_variable>
@@ -146,6 +147,31 @@ class OrderedWriter {
   std::thread thread_;
 };
 
+// The lines of a C stream, each without its '\n'.  POSIX getline finds a
+// line's end with memchr: std::getline on std::cin, which stays in step
+// with C stdio, read a character per call (~220 instructions per input
+// byte, more than parsing the JSON).
+class LineReader {
+ public:
+  explicit LineReader(FILE* in) : in_(in) {}
+  ~LineReader() { std::free(buffer_); }
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+
+  // Reads the next line into *line; false at the end (or on a read error).
+  bool Next(std::string* line) {
+    const ssize_t n = getline(&buffer_, &capacity_, in_);
+    if (n < 0) return false;
+    line->assign(buffer_, static_cast<size_t>(n) - (n > 0 && buffer_[n - 1] == '\n' ? 1 : 0));
+    return true;
+  }
+
+ private:
+  FILE* in_;
+  char* buffer_ = nullptr;
+  size_t capacity_ = 0;
+};
+
 }  // namespace
 
 int RunStream(const Extractor& extractor, const StreamOptions& options) {
@@ -155,7 +181,8 @@ int RunStream(const Extractor& extractor, const StreamOptions& options) {
   std::string line;
   size_t number = 0;
   int failed = 0;
-  while (std::getline(std::cin, line) && !writer.failed()) {
+  LineReader lines(stdin);
+  while (lines.Next(&line) && !writer.failed()) {
     ++number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     std::string error;

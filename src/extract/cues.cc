@@ -93,6 +93,14 @@ bool Cues::WordEdge(std::string_view s, size_t pos) {
   return !(word(a) && word(b));
 }
 
+// Returns the cues that may start at `at` of `key`: the bucket of its byte,
+// or null when no cue of it goes on with the next byte.
+const Cues::Bucket* Cues::BucketAt(std::string_view key, size_t at) const {
+  const unsigned char first = static_cast<unsigned char>(key[at]);
+  const unsigned char second = at + 1 < key.size() ? static_cast<unsigned char>(key[at + 1]) : 0;
+  return buckets_.second[first].test(second) ? &buckets_.by_first[first] : nullptr;
+}
+
 // One pass over the key, reading at each word edge only the cues of its
 // byte (a search of the key per cue cost ~4% of extract): of the cues
 // found, the first in the list (longest first), as a search cue by cue
@@ -100,11 +108,9 @@ bool Cues::WordEdge(std::string_view s, size_t pos) {
 const VocabEntry* Cues::Find(std::string_view key) const {
   const std::pair<std::string, const VocabEntry*>* best = nullptr;
   for (size_t at = 0; at < key.size(); ++at) {
-    const unsigned char first = static_cast<unsigned char>(key[at]);
-    const unsigned char second = at + 1 < key.size() ? static_cast<unsigned char>(key[at + 1]) : 0;
-    if (!buckets_.second[first].test(second) || !WordEdge(key, at)) continue;
-    const auto& bucket = buckets_.by_first[first];
-    for (const auto* keyed : bucket) {
+    const auto* bucket = BucketAt(key, at);
+    if (bucket == nullptr || !WordEdge(key, at)) continue;
+    for (const auto* keyed : *bucket) {
       if (best != nullptr && keyed >= best) break;
       const std::string& cue = keyed->first;
       if (!StartsAt(key, at, cue)) continue;
@@ -178,10 +184,9 @@ size_t Cues::FirstAt(std::string_view key, const VocabEntry** found) const {
 std::vector<Span> Cues::Occurrences(std::string_view key) const {
   std::vector<Span> found;
   for (size_t at = 0; at < key.size(); ++at) {
-    const unsigned char first = static_cast<unsigned char>(key[at]);
-    const unsigned char second = at + 1 < key.size() ? static_cast<unsigned char>(key[at + 1]) : 0;
-    if (!buckets_.second[first].test(second)) continue;
-    for (const auto* keyed : buckets_.by_first[first]) {
+    const auto* bucket = BucketAt(key, at);
+    if (bucket == nullptr) continue;
+    for (const auto* keyed : *bucket) {
       const std::string& cue = keyed->first;
       if (StartsAt(key, at, cue)) found.push_back({at, at + cue.size()});
     }

@@ -120,8 +120,9 @@ class Cues {
  public:
   // The cues by their first byte, each bucket longest first: AtStart reads
   // only the bucket of the text's first byte (a lead scan asks at every word).
+  using Bucket = std::vector<const std::pair<std::string, const VocabEntry*>*>;
   struct Buckets {
-    std::array<std::vector<const std::pair<std::string, const VocabEntry*>*>, 256> by_first;
+    std::array<Bucket, 256> by_first;
     // second[a][b]: a cue of bucket `a` has `b` as its second byte, or has
     // one byte only; Find passes most word starts by this bit alone.
     std::array<std::bitset<256>, 256> second;
@@ -155,6 +156,8 @@ class Cues {
   std::vector<Span> Occurrences(std::string_view key) const;
 
  private:
+  const Bucket* BucketAt(std::string_view key, size_t at) const;
+
   const RuleSet::VocabKeys& keyed_;  // longest first
   const Buckets& buckets_;
 };

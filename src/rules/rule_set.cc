@@ -84,6 +84,7 @@ RE2::Options RuleSet::SetOptions() {
 RuleSet::ViewMatchers RuleSet::CompileView(bool folded, bool borrow_rules) const {
   ViewMatchers m;
   const char* what = folded ? "accentless form of the pattern" : "pattern";
+  auto where = [](const Rule& rule) { return rule.where.str() + ": " + rule.id + ": "; };
   std::vector<std::string> prefilters(rules_.size());
   std::vector<size_t> letter_led, others;
   for (size_t index = 0; index < rules_.size(); ++index) {
@@ -94,7 +95,7 @@ RuleSet::ViewMatchers RuleSet::CompileView(bool folded, bool borrow_rules) const
     } else {
       auto re = std::make_unique<RE2>(pattern, RuleOptions());
       if (!re->ok()) {
-        m.errors.push_back(rule->where.str() + ": " + rule->id + ": " + what + " does not compile: " + re->error());
+        m.errors.push_back(where(*rule) + what + " does not compile: " + re->error());
         re.reset();
       }
       m.rules.push_back(re.get());
@@ -113,8 +114,7 @@ RuleSet::ViewMatchers RuleSet::CompileView(bool folded, bool borrow_rules) const
       std::unique_ptr<RE2::Set>& set = m.sets.back();
       std::string error;
       if (set && set->Add(prefilters[index], &error) < 0) {
-        const Rule& rule = *rules_[index];
-        m.errors.push_back(rule.where.str() + ": " + rule.id + ": " + what + " cannot join the RE2::Set: " + error);
+        m.errors.push_back(where(*rules_[index]) + what + " cannot join the RE2::Set: " + error);
         set.reset();
       }
       m.set_rules.back().push_back(static_cast<int>(index));

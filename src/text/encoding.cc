@@ -4,16 +4,42 @@
 #include <unicode/uchar.h>
 
 #include <array>
+#include <atomic>
 #include <cstring>
 #include <unordered_set>
 
 #include "text/composing_codec.h"
 #include "text/normalizer.h"
 #include "text/simd_bytes.h"
+#include "text/utf8_blocks.h"
 #include "text/vietnamese.h"
 
 namespace vbhc {
 namespace {
+
+#if defined(__SSE2__)
+// The 16-byte ops of utf8_blocks.h.
+struct Sse2 {
+  using V = __m128i;
+  static constexpr size_t kWidth = 16;
+  static V Load(const unsigned char* p) { return simd::Load(p); }
+  static V Splat(int byte) { return simd::Splat(byte); }
+  static V Eq(V x, int value) { return simd::Eq(x, value); }
+  static V InRange(V x, int low, int high) { return simd::InRange(x, low, high); }
+  static V TopBits(V x, int top) { return simd::TopBits(x, top); }
+  static V Or(V a, V b) { return simd::Or(a, b); }
+  static V And(V a, V b) { return simd::And(a, b); }
+  static V AndNot(V a, V b) { return simd::AndNot(a, b); }
+  static V Xor(V a, V b) { return _mm_xor_si128(a, b); }
+  static uint32_t Bits(V x) { return simd::Bits(x); }
+  // A sum of ones (_mm_sad_epu8): without -mpopcnt __builtin_popcount is a
+  // call into libgcc per block.
+  static size_t CountContinuations(V x) {
+    const __m128i sums = _mm_sad_epu8(And(TopBits(x, 0x80), Splat(1)), _mm_setzero_si128());
+    return static_cast<size_t>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
+  }
+};
+#endif
 
 // One code point per byte of a single-byte encoding (0 when undefined).
 using ByteTable = std::array<char32_t, 256>;
@@ -292,29 +318,13 @@ bool LooksLikeMojibake(std::string_view text) {
   };
   size_t i = 0;
 #if defined(__SSE2__)
-  // Sixteen bytes at a time: characters are the bytes that continue none,
-  // and only the leads of the signs above are looked at (issue #22: this
-  // scan was a third of normalizing many small files).
+  // Whole blocks at a time: only the leads of the signs above are looked at
+  // (issue #22: this scan was a third of normalizing many small files).
   const auto* u = reinterpret_cast<const unsigned char*>(text.data());
-  for (; i + 17 <= n; i += 16) {
-    using namespace simd;  // NOLINT: the byte tests read as a formula
-    const __m128i v = Load(u + i);
-    const __m128i next = Load(u + i + 1);
-    // Continuation bytes counted by a sum of ones (_mm_sad_epu8): without
-    // -mpopcnt __builtin_popcount is a call into libgcc per block.
-    const __m128i sums = _mm_sad_epu8(And(TopBits(v, 0x80), Splat(1)), _mm_setzero_si128());
-    chars += 16 - static_cast<size_t>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
-    uint32_t leads = Bits(Or(Or(InRange(v, 0xC2, 0xC3), InRange(v, 0xC5, 0xC6)), Or(Eq(v, 0xCB), Eq(v, 0xE2))));
-    // A Vietnamese letter after C3 (à, Ê, ý …, and ×) is never odd: most
-    // leads of Vietnamese text, passed here without a look.  Lower case is
-    // upper case + 0x20 in this block; × (97) alone, since ÷ (B7) is odd.
-    const __m128i folded = And(next, Splat(0xDF));
-    const __m128i letter =
-        Or(Or(Or(InRange(folded, 0x80, 0x83), InRange(folded, 0x88, 0x8A)), Or(InRange(folded, 0x8C, 0x8D), InRange(folded, 0x92, 0x95))),
-           Or(Or(InRange(folded, 0x99, 0x9A), Eq(folded, 0x9D)), Eq(next, 0x97)));
-    leads &= ~Bits(And(Eq(v, 0xC3), letter));
-    for (; leads != 0; leads &= leads - 1) look(i + static_cast<size_t>(__builtin_ctz(leads)));
+  if (HasAvx2Scans()) {
+    i = MojibakeBlocksAvx2(u, i, n, &chars, [](void* f, size_t k) { (*static_cast<decltype(look)*>(f))(k); }, &look);
   }
+  i = Utf8Scan<Sse2>::MojibakeBlocks(u, i, n, &chars, look);
 #endif
   for (; i < n; ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++chars;  // a character starts
@@ -328,34 +338,9 @@ constexpr size_t kSampleBytes = 64 * 1024;
 
 }  // namespace
 
-#if defined(__SSE2__)
-// Returns the end of the 16-byte blocks from `i` (a character start, i >= 2)
-// that are valid UTF-8 of one- to three-byte characters: every lead is
-// C2-DF, E1-EC or EE-EF, and continuation bytes stand exactly where the leads
-// before them want them.  E0 and ED (whose second byte is limited), four-byte
-// leads and anything invalid end the blocks: the per-byte loop decides them.
-// The end may fall inside a character.  Sets *high when a block has a byte
-// over 0x7F.
-size_t ValidUtf8Blocks(const unsigned char* s, size_t i, size_t n, bool* high) {
-  using namespace simd;  // NOLINT: the byte tests read as a formula
-  auto lead3 = [](__m128i x) { return Or(InRange(x, 0xE1, 0xEC), InRange(x, 0xEE, 0xEF)); };
-  for (; i + 16 <= n; i += 16) {
-    const __m128i v = Load(s + i), before = Load(s + i - 1), before2 = Load(s + i - 2);
-    const uint32_t top = Bits(v);
-    if (top == 0 && s[i - 1] < 0xC0 && s[i - 2] < 0xE0) continue;  // ASCII, nothing pending
-    const __m128i continuation = TopBits(v, 0x80);
-    const __m128i lead = Or(InRange(v, 0xC2, 0xDF), lead3(v));
-    const __m128i other = AndNot(InRange(v, 0x80, 0xFF), Or(continuation, lead));
-    const __m128i wanted = Or(Or(InRange(before, 0xC2, 0xDF), lead3(before)), lead3(before2));
-    if (Bits(Or(other, _mm_xor_si128(continuation, wanted))) != 0) break;
-    if (top != 0) *high = true;
-  }
-  return i;
-}
-#endif
-
 // Runs on every document and on every string of a record: valid one- to
-// three-byte UTF-8 is checked 16 bytes at a time where SSE2 is there.
+// three-byte UTF-8 is checked 32 bytes at a time where AVX2 is there, else 16
+// (SSE2).
 bool IsValidUtf8(std::string_view s, bool* any_high) {
   bool high_seen = false;
   if (any_high == nullptr) any_high = &high_seen;
@@ -369,7 +354,8 @@ bool IsValidUtf8(std::string_view s, bool* any_high) {
   while (i < n) {
 #if defined(__SSE2__)
     if (i >= next_block && i + 16 <= n) {
-      size_t end = ValidUtf8Blocks(u, i, n, any_high);
+      size_t end = HasAvx2Scans() ? ValidUtf8BlocksAvx2(u, i, n, any_high) : i;
+      end = Utf8Scan<Sse2>::ValidBlocks(u, end, n, any_high);
       next_block = end + 16;
       // The last character of the blocks may go on past them or stop short
       // at the end of the input: the per-byte loop takes it again, from its
@@ -479,6 +465,27 @@ bool MostlyUtf8(std::string_view s) {
   }
   return valid >= 20 && invalid * 20 <= valid;
 }
+
+namespace {
+
+bool CpuHasAvx2() {
+#if defined(__x86_64__)
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+#else
+  return false;
+#endif
+}
+
+std::atomic<bool>& Avx2ScansOn() {
+  static std::atomic<bool> on{CpuHasAvx2()};
+  return on;
+}
+
+}  // namespace
+
+bool HasAvx2Scans() { return Avx2ScansOn().load(std::memory_order_relaxed); }
+
+bool EnableAvx2ScansForTesting(bool on) { return Avx2ScansOn().exchange(on && CpuHasAvx2()); }
 
 DecodedInput DecodeInput(std::string_view bytes, std::string_view forced) {
   if (!forced.empty() && forced != "utf-8" && forced != "auto") {

@@ -108,6 +108,17 @@ TEST(TargetsTest, ValuesComparatorsAndDeadlines) {
        "percent 8 > 2025"},
       {"several years", "Chương trình năm 2025 và 2026, đảm bảo cắt giảm tối thiểu 30% thời gian thực hiện TTHC.",
        "percent 30 >= null"},
+      // A period in the value's clause after it governs it (its end) before
+      // the year of the plan's title.
+      {"period after in clause", "Kế hoạch năm 2026\n\nMục tiêu: xây mới 12 phòng học bộ môn trong giai đoạn 2026 - 2028.",
+       "count 12 = 2028"},
+      {"deadline before period in clause", "Kế hoạch năm 2026\n\nMục tiêu: xây mới 12 phòng học bộ môn trước tháng 9/2026 trong giai đoạn 2026 - 2028.",
+       "count 12 = 2026-09"},
+      // The value a change starts from is no goal; the one it reaches is.
+      {"from baseline up", "Phấn đấu nâng tỷ lệ giáo viên đạt chuẩn từ 85% lên 95% vào năm 2030.", "percent 95 = 2030"},
+      {"from baseline down", "Mục tiêu giảm tỷ lệ hộ nghèo từ 4,5% xuống dưới 3% vào năm 2027.", "percent 3 < 2027"},
+      {"from and more", "Phấn đấu đến năm 2030 tỷ lệ xã đạt chuẩn từ 70% trở lên.", "percent 70 >= 2030"},
+      {"from as a range", "Phấn đấu đến năm 2030 tăng từ 10% đến 15% số doanh nghiệp.", "percent 10 = 2030"},
       // Measured against a plan or a goal, over months past, estimated: results.
       {"against a goal", "Phấn đấu du lịch tăng trưởng, ước đạt 86,7% mục tiêu tăng trưởng năm 2025.", ""},
       {"months past", "Mục tiêu tăng trưởng: GRDP 09 tháng đầu năm đạt 10,22%.", ""},
@@ -392,6 +403,28 @@ TEST(TargetsTest, EveryResultCueVetoes) {
   }
 }
 
+// The value a change starts from ("từ 85% lên 95%") is no goal, for every
+// pair of cues; a cue alone keeps its value: "từ 85% trở lên" is a goal with
+// its comparator, and "giảm 15% xuống 120 vụ" a rate of change.
+TEST(TargetsTest, EveryBaselineCuePairDropsTheStartingValue) {
+  const std::string goal = "Phấn đấu đến năm 2030 tỷ lệ hộ dùng nước sạch ";
+  for (const VocabEntry& before : Rules().Vocab("baseline_before")) {
+    for (const VocabEntry& after : Rules().Vocab("baseline_after")) {
+      const std::string text = goal + "tăng " + before.text + " 85% " + after.text + " 95%.";
+      SCOPED_TRACE(text);
+      const std::string found = Targets(text);
+      EXPECT_EQ(found.find("percent 85 "), std::string::npos);
+      EXPECT_NE(found.find("percent 95 "), std::string::npos);
+    }
+    SCOPED_TRACE(before.text);
+    EXPECT_EQ(Targets(goal + "đạt " + before.text + " 85% trở lên."), "percent 85 >= 2030");
+  }
+  for (const VocabEntry& after : Rules().Vocab("baseline_after")) {
+    SCOPED_TRACE(after.text);
+    EXPECT_EQ(Targets("Phấn đấu đến năm 2030 số vụ tai nạn giảm 15% " + after.text + " 120 vụ."), "percent 15 = 2030");
+  }
+}
+
 // Issue #16: each cue list of rules/targets.toml not walked entry by entry
 // by a test above, with a positive case and a tricky negative one.
 struct CueCase {
@@ -448,7 +481,7 @@ TEST(TargetsTest, EveryListHasBothCases) {
   for (const char* walked : {"count_units", "count_not_units", "count_not_after", "count_goal_verbs", "count_timed_verbs",
                              "comparator_cues", "comparator_after", "goal_cues", "criteria_cues", "report_cues",
                              "report_sentence_cues", "report_done_after", "award_criteria_cues", "report_after_cues",
-                             "recurrence_cues", "change_cues"}) {
+                             "recurrence_cues", "change_cues", "baseline_before", "baseline_after"}) {
     positive.insert(walked);
     negative.insert(walked);
   }

@@ -65,6 +65,7 @@ constexpr TimeScope::Step kTargetLadder[] = {
     {TimeScope::kAround, TimeScope::kFixedDeadline},
     {TimeScope::kClauseBefore, TimeScope::kFixedDeadline},
     {TimeScope::kClauseAfter, TimeScope::kFixedDeadline},
+    {TimeScope::kClauseAfter, TimeScope::kPlanPeriod},
     {TimeScope::kClauseBefore, TimeScope::kYear},
     {TimeScope::kSentenceBefore, TimeScope::kFixedDeadline},
     {TimeScope::kSentenceBefore, TimeScope::kPlanPeriod},
@@ -127,7 +128,8 @@ class TargetFinder {
   const KeyedText& keyed_;
   Cues comparators_, after_, goals_, section_goals_, reports_, reports_after_, recurrences_,
       stops_, changes_, connectors_, indicators_, predicates_, not_units_,
-      goal_verbs_, not_after_, criteria_, recurrences_after_, timed_verbs_, reports_opening_, done_after_, awards_;
+      goal_verbs_, not_after_, criteria_, recurrences_after_, timed_verbs_, reports_opening_, done_after_, awards_,
+      baselines_before_, baselines_after_;
   std::vector<Item> target_years_;
   TimeScope scope_;
   std::vector<Candidate> accepted_;
@@ -162,6 +164,8 @@ TargetFinder::TargetFinder(const Structure& structure, const KeyedText& keyed, c
       reports_opening_(rules, "report_sentence_cues", accentless),
       done_after_(rules, "report_done_after", accentless),
       awards_(rules, "award_criteria_cues", accentless),
+      baselines_before_(rules, "baseline_before", accentless),
+      baselines_after_(rules, "baseline_after", accentless),
       scope_(structure, items) {
   // "Các chỉ tiêu chủ yếu năm 2024": the year a list of targets is set for.
   target_years_ = ItemsOfDimension(matches, rules, "target_year");
@@ -185,7 +189,8 @@ Context TargetFinder::ContextOf(const RuleMatch& m) const {
 // report cue in its clause or opening its sentence ("Đến nay, 100% các xã
 // …", "9 tháng đầu năm 2025, …"), done work after it ("100% các xã đã
 // có"), an award's criterion ("Tập thể được tặng Bằng khen phải có 100%
-// …"), a measure against the plan without a goal in the clause.
+// …"), a measure against the plan without a goal in the clause, the value a
+// change starts from ("tăng từ 85% lên 95%").
 bool TargetFinder::IsResult(const RuleMatch& m, const Context& s) const {
   // "phấn đấu giải ngân đạt 100% kế hoạch vốn": a goal stated in the clause
   // itself measures against the plan, not a result; so does a goal verb or
@@ -201,7 +206,8 @@ bool TargetFinder::IsResult(const RuleMatch& m, const Context& s) const {
   const std::string sentence_before = Keyed({s.at.sentence.begin, m.span.begin});
   if (reports_.Find(s.before) || reports_.AtStart(s.after) || done_after_.Find(s.after) ||
       reports_opening_.Find(sentence_before) || awards_.Find(sentence_before) ||
-      (!goal_in_clause && reports_after_.AtStart(s.after))) {
+      (!goal_in_clause && reports_after_.AtStart(s.after)) ||
+      (baselines_before_.AtEnd(s.before) && baselines_after_.AtStart(s.after))) {
     return true;
   }
   // "cao hơn so với bình quân chung của cả nước (54,4%)": a figure alone in

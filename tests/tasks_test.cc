@@ -82,6 +82,16 @@ const std::vector<TaskCase>& Cases() {
       {"agency_heads", true, "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm rà soát văn bản.\n",
        "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố | null | null"},
       {"agency_heads", false, "Bộ hồ sơ gồm tờ khai và bản sao giấy tờ tùy thân phải nộp trực tuyến.\n", ""},
+      // The standing body of a council or a party committee (every HĐND
+      // resolution's closing article: dev 107, 111); "thường trực" as an
+      // adjective after a noun begins no lead.
+      {"agency_heads", true,
+       "Giao Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu và đại biểu Hội "
+       "đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.\n",
+       "Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu và đại biểu Hội đồng nhân "
+       "dân tỉnh | null | null"},
+      {"agency_heads", false, "Cơ quan thường trực phối hợp theo dõi, tổng hợp tình hình.\n", ""},
+      {"agency_heads", false, "Thường trực theo dõi tình hình thiên tai, báo cáo kịp thời.\n", ""},
       // In a label's value a phrase of manner goes on with the names; in a
       // sentence it ends the lead (dev 027).
       {"task_lead_ends", true,

@@ -91,6 +91,29 @@ const std::vector<TaskCase>& Cases() {
        "Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu và đại biểu Hội đồng nhân "
        "dân tỉnh | null | null"},
       {"agency_heads", false, "Cơ quan thường trực phối hợp theo dõi, tổng hợp tình hình.\n", ""},
+      // The addressees of a letter or a telegram take no work (dev 117); the
+      // body does, and so does a list under the body.
+      {"task_addressees", true,
+       "Kính gửi:\n- Sở Tài chính;\n- Tổng giám đốc: Đài Phát thanh và Truyền hình tỉnh.\n\nỦy ban nhân dân tỉnh "
+       "đề nghị Sở Tài chính chủ trì rà soát kinh phí.\n",
+       "Sở Tài chính | null | null"},
+      {"task_addressees", true,
+       "THỦ TƯỚNG CHÍNH PHỦ điện:\n- Bộ trưởng, Thủ trưởng cơ quan ngang bộ;\n- Tổng giám đốc: Đài Truyền hình Việt "
+       "Nam.\n\nThủ tướng Chính phủ yêu cầu Bộ Xây dựng chủ trì rà soát các dự án.\n",
+       "Bộ Xây dựng | null | null"},
+      {"task_addressees", false,
+       "Kính gửi: Sở Tài chính.\n\nĐể bảo đảm tiến độ, đề nghị các đơn vị thực hiện:\n- Sở Nội vụ chủ trì rà soát "
+       "biên chế;\n",
+       "Sở Nội vụ | null | null"},
+      // A lead is a list of names of up to ~60 words (the addressees of a
+      // Prime Minister's telegram, dev 117).
+      {"task_lead_ends", true,
+       "Thủ tướng Chính phủ yêu cầu:\n\n1. Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ "
+       "tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, Chủ tịch Hội đồng thành viên, Tổng giám đốc "
+       "các Tập đoàn, Tổng Công ty, đơn vị liên quan khẩn trương chỉ đạo hoàn thành các dự án.\n",
+       "Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành "
+       "phố trực thuộc Trung ương, Chủ tịch Hội đồng thành viên, Tổng giám đốc các Tập đoàn, Tổng Công ty, đơn vị liên "
+       "quan | null | null"},
       {"agency_heads", false, "Thường trực theo dõi tình hình thiên tai, báo cáo kịp thời.\n", ""},
       // In a label's value a phrase of manner goes on with the names; in a
       // sentence it ends the lead (dev 027).

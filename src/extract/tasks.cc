@@ -14,8 +14,10 @@
 namespace vbhc {
 namespace {
 
-// A lead or partner list is a name or a list of names, not a paragraph.
-constexpr int kMaxLeadWords = 40;
+// A lead or partner list is a name or a list of names, not a paragraph; the
+// addressees of a Prime Minister's telegram or directive run to ~45 words
+// ("Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, …, đơn vị liên quan": dev 117).
+constexpr int kMaxLeadWords = 60;
 // How far a cue is looked for from a position (the longest cue is shorter).
 constexpr size_t kCueWindow = 64;
 // A task's text as written, on one line, at most about this many bytes.
@@ -131,16 +133,18 @@ class TaskFinder {
   void ScopeTimes();
   void LabelTimes();
   Json Partners(Span after_lead) const;
+  bool OpensAddressees(const Paragraph& p) const;
   void Emit(Found& found);
 
   const Structure& structure_;
   const std::string& text_;
   const KeyedText& keyed_;
   Cues labels_, heads_, ends_, cues_, lead_ins_, not_tasks_, recurrences_, open_, starts_, sections_,
-      enacting_, stop_reading_, intros_, relatives_, mains_, plurals_, not_tables_;
+      enacting_, stop_reading_, intros_, relatives_, mains_, plurals_, not_tables_, addressees_;
   CueIndex not_tasks_index_;  // not_tasks_ over the document, asked per sentence
   bool in_task_section_ = false;  // under a "Tổ chức thực hiện" heading
   bool in_recipients_ = false;    // from "Nơi nhận:" to the next heading
+  bool in_addressees_ = false;    // "Kính gửi:" and the list items under it
   ItemIndex dates_, times_;  // deadlines and periods: scope_
   std::vector<Item> task_times_;  // task_time matches, as items
   TimeScope scope_;
@@ -172,6 +176,7 @@ TaskFinder::TaskFinder(const Structure& structure, const KeyedText& keyed, const
       mains_(rules, "task_lead_mains", accentless),
       plurals_(rules, "task_lead_plurals", accentless),
       not_tables_(rules, "task_not_tables", accentless),
+      addressees_(rules, "task_addressees", accentless),
       not_tasks_index_(not_tasks_, keyed),
       scope_(structure, items) {
   task_times_ = ItemsOfDimension(matches, rules, "task_time");
@@ -715,11 +720,31 @@ void TaskFinder::Emit(Found& found) {
   }
 }
 
+// Returns true when `p` names the addressees of a letter or a telegram
+// ("Kính gửi: …", "THỦ TƯỚNG CHÍNH PHỦ điện:"), whose names take no work.
+bool TaskFinder::OpensAddressees(const Paragraph& p) const {
+  const std::string key = Key(p.body);
+  const VocabEntry* opening = addressees_.AtStart(key);
+  if (opening && Attr(opening, "at") != "end") return true;
+  std::string_view before_colon = key;
+  while (!before_colon.empty() && before_colon.back() == ' ') before_colon.remove_suffix(1);
+  if (before_colon.empty() || before_colon.back() != ':') return false;
+  before_colon.remove_suffix(1);
+  const VocabEntry* closing = addressees_.AtEnd(before_colon);
+  return closing && Attr(closing, "at") == "end";
+}
+
 std::vector<Item> TaskFinder::Run() {
   const std::vector<Paragraph>& ps = structure_.paragraphs();
   for (size_t i = 0; i < ps.size();) {
     const Paragraph& p = ps[i];
     Span value;
+    // The addressees: the paragraph that names them and the list under it.
+    if (p.kind != Paragraph::kListItem && p.kind != Paragraph::kBlank) in_addressees_ = OpensAddressees(p);
+    if (in_addressees_) {
+      ++i;
+      continue;
+    }
     if (p.kind == Paragraph::kTableRow) {
       i = TableTasks(i);
     } else if (!LabelOf(p, &value).empty()) {

@@ -105,6 +105,19 @@ const std::vector<TaskCase>& Cases() {
        "Kính gửi: Sở Tài chính.\n\nĐể bảo đảm tiến độ, đề nghị các đơn vị thực hiện:\n- Sở Nội vụ chủ trì rà soát "
        "biên chế;\n",
        "Sở Nội vụ | null | null"},
+      // An article's label opens the clause of a cue that gives its work to
+      // the list below (dev 091); a name alone after the label may be cut by
+      // a line break, and the wrapped closing article gives no task.
+      {"task_cues", true,
+       "Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo\n\n1. Tổ chức thực hiện Kế hoạch thời gian năm học.\n\n2. "
+       "Chủ trì, phối hợp với Chủ tịch Ủy ban nhân dân huyện hướng dẫn thực hiện.\n\nĐiều 3. Quyết định này có hiệu "
+       "lực thi hành kể từ ngày ký.\n",
+       "Giám đốc Sở Giáo dục và Đào tạo | Chủ tịch Ủy ban nhân dân huyện | null"},
+      {"task_cues", true, "Điều 2: Giao Sở Y tế:\n\n- Tổ chức tiêm chủng mở rộng.\n", "Sở Y tế | null | null"},
+      {"task_cues", false,
+       "Điều 4. Chánh Văn phòng\nỦy ban nhân dân tỉnh, Giám đốc Sở Tài chính, Thủ trưởng các Sở, ban, ngành tỉnh chịu "
+       "trách nhiệm thi hành Quyết định này./.\n",
+       ""},
       // A lead is a list of names of up to ~60 words (the addressees of a
       // Prime Minister's telegram, dev 117).
       {"task_lead_ends", true,

@@ -513,19 +513,27 @@ Span Structure::Find(const std::vector<Span>& spans, size_t pos) {
   return *(it - 1);
 }
 
+size_t Structure::ArticleLabelLength(std::string_view line) {
+  for (std::string_view article : {std::string_view("Điều "), std::string_view("ĐIỀU "),
+                                   std::string_view("Dieu "), std::string_view("DIEU ")}) {
+    if (line.substr(0, article.size()) != article) continue;
+    size_t d = article.size();
+    while (d < line.size() && std::isdigit(static_cast<unsigned char>(line[d]))) ++d;
+    if (d == article.size() || d >= line.size() || (line[d] != '.' && line[d] != ':')) return 0;
+    ++d;
+    while (d < line.size() && line[d] == ' ') ++d;
+    return d;
+  }
+  return 0;
+}
+
 bool Structure::IsHeading(Span p) const {
   std::string_view line(unwrapped_.data() + p.begin, p.size());
   size_t i = line.find_first_not_of(" |#-");
   if (i == std::string_view::npos) return false;
   line.remove_prefix(i);
   // "Điều 2. Các chỉ tiêu chủ yếu": an article of a decision or resolution.
-  for (std::string_view article : {std::string_view("Điều "), std::string_view("ĐIỀU "),
-                                   std::string_view("Dieu "), std::string_view("DIEU ")}) {
-    if (line.substr(0, article.size()) != article) continue;
-    size_t d = article.size();
-    while (d < line.size() && std::isdigit(static_cast<unsigned char>(line[d]))) ++d;
-    if (d > article.size() && d < line.size() && (line[d] == '.' || line[d] == ':')) return true;
-  }
+  if (ArticleLabelLength(line) > 0) return true;
   // "1. Mục tiêu", "2. Nhiệm vụ, giải pháp": a numbered line short enough to
   // be a title, with no sentence ending (list items end with . or ;).
   {

@@ -98,6 +98,10 @@ class Structure {
            std::binary_search(joined_.begin(), joined_.end(), pos - 1);
   }
 
+  // Returns the length of the article label opening `line` ("Điều 2. ",
+  // "ĐIỀU 12: ", spaces after it included); 0 when none.
+  static size_t ArticleLabelLength(std::string_view line);
+
   // Returns true when `line` starts a list item: "-", "+", "•", "1.", "1)",
   // "a)", or a table row or markdown heading.
   static bool StartsListItem(std::string_view line);

@@ -446,7 +446,15 @@ void TaskFinder::ClauseTasks(Span sentence, size_t paragraph) {
        at = FindFirstOf(text_, ";", at + 1, sentence.end)) {
     starts.push_back(at + 1);
   }
-  const bool opens = sentence.begin == structure_.paragraphs()[paragraph].body.begin;
+  // The paragraph's first sentence opens it; so does the one after an
+  // article's label when a cue gives the work ("Điều 2. Giao Giám đốc Sở
+  // …", where "Điều 2." is a sentence); a name alone there may be cut by a
+  // line break ("Điều 3. Sở Công" over "Thương chịu trách nhiệm …").
+  const Span body = structure_.paragraphs()[paragraph].body;
+  const size_t label = Structure::ArticleLabelLength(std::string_view(text_).substr(body.begin, body.size()));
+  const bool opens = sentence.begin == body.begin ||
+                     (label > 0 && sentence.begin == body.begin + label &&
+                      cues_.AtStart(Key({sentence.begin, std::min(sentence.end, sentence.begin + kCueWindow)})));
   std::vector<std::pair<size_t, LeadScan>> found;
   for (size_t i = 0; i < starts.size(); ++i) {
     const size_t start = SkipCues(starts[i], sentence.end);
@@ -485,9 +493,12 @@ Span TaskFinder::SentenceOverSemicolons(Span sentence) const {
 }
 
 // Returns where the lead of a clause from `start` begins: past the spaces,
-// a lead-in ("Thứ nhất,") and a cue ("Giao", "Đề nghị", "Trách nhiệm của").
+// an article's label ("Điều 2."), a lead-in ("Thứ nhất,") and a cue ("Giao",
+// "Đề nghị", "Trách nhiệm của").
 size_t TaskFinder::SkipCues(size_t start, size_t limit) const {
   while (start < limit && IsSpace(text_[start])) ++start;
+  // "Điều 2. Giao Giám đốc Sở …": the article's label opens its first clause.
+  start += Structure::ArticleLabelLength(std::string_view(text_).substr(start, limit - start));
   for (const Cues* skip : {&lead_ins_, &cues_}) {
     const Span window{start, std::min(limit, start + kCueWindow)};
     std::string storage;

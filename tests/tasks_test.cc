@@ -118,6 +118,17 @@ const std::vector<TaskCase>& Cases() {
        "Điều 4. Chánh Văn phòng\nỦy ban nhân dân tỉnh, Giám đốc Sở Tài chính, Thủ trưởng các Sở, ban, ngành tỉnh chịu "
        "trách nhiệm thi hành Quyết định này./.\n",
        ""},
+      // A time of recurrence may open the clause before the lead, comma or
+      // not (dev 126), and makes the task recur; a lead needs an agency after it.
+      {"task_lead_ins", true, "Hằng năm Bộ Quốc phòng lập dự toán kinh phí đào tạo chỉ huy trưởng.\n",
+       "Bộ Quốc phòng | null | null yearly"},
+      {"task_time_recurrences", true, "Hằng quý, Sở Tài chính báo cáo tình hình giải ngân vốn đầu tư công.\n",
+       "Sở Tài chính | null | null quarterly"},
+      {"task_lead_ins", false, "Hằng năm ngân sách tỉnh bố trí kinh phí thực hiện.\n", ""},
+      // "lập" ends a lead as the verb of its object ("lập dự toán"), not in
+      // "công lập" (public).
+      {"task_lead_ends", false, "Các đơn vị sự nghiệp công lập tổ chức tập huấn cho viên chức.\n",
+       "Các đơn vị sự nghiệp công lập | null | null"},
       // A lead is a list of names of up to ~60 words (the addressees of a
       // Prime Minister's telegram, dev 117).
       {"task_lead_ends", true,

@@ -703,6 +703,11 @@ void TaskFinder::ScopeTimes() {
     const Item* item = scope_.Governing(scope, f.scoping == Found::kLeadsList ? std::span<const TimeScope::Step>(kListTaskLadder)
                                                                                 : std::span<const TimeScope::Step>(kSentenceTaskLadder));
     f.time = TimeOfItem(item);
+    // "Hằng năm, Sở Nội vụ tổng hợp …": words before the lead may say the
+    // work recurs.
+    if (f.time.recurrence.empty() && f.lead.begin > f.span.begin) {
+      f.time.recurrence = Attr(recurrences_.Find(Key({f.span.begin, f.lead.begin})), "recurrence");
+    }
     // The list a task leads into stays out of its span: the list is long
     // (an archive stores each task's text) and its items may be tasks of
     // their own; a labelled time line joins it.

@@ -125,6 +125,13 @@ TEST(ExtractorTest, HeaderIssuerInEveryLayout) {
       // The motto's words wrapped apart, in emphasis (a web copy's table).
       {"motto wrapped", "|\n**VĂN\nPHÒNG CHÍNH PHỦ**\n--------\n|\n|\n**CỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\nSố: 11298/VPCP-KTTH\n",
        "VĂN PHÒNG CHÍNH PHỦ"},
+      // The Party's motto stands opposite a Party body as the State's does
+      // (a resolution of a provincial Party committee, of the Central Committee).
+      {"party, columns", "TỈNH ỦY HÀ TĨNH\n*\nSố 45-NQ/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Tĩnh, ngày 12 tháng 3 năm 2025\n",
+       "TỈNH ỦY HÀ TĨNH"},
+      {"party, table", "| BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 57-NQ/TW | ĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 22 tháng 12 năm 2024 |\n",
+       "BAN CHẤP HÀNH TRUNG ƯƠNG"},
+      {"party, accentless", "TINH UY HA TINH\n*\nDANG CONG SAN VIET NAM\nSo 45-NQ/TU\n", "TINH UY HA TINH"},
       // No motto anywhere near: not an official header's issuer.
       {"no motto", "THÔNG BÁO MỚI\nSố: 12/TB-VP\nHà Nội, ngày 05 tháng 3 năm 2024\n", nullptr},
       // A line with lower-case letters is not the issuer.
@@ -172,6 +179,12 @@ TEST(ExtractorTest, TitleEndsWhereTheBodyBegins) {
        "Thông báo", "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI CUỘC HỌP"},
       {"type word wrapped", "QUYẾT\nĐỊNH\n\nVỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH\n\nBỘ\nTRƯỞNG BỘ CÔNG THƯƠNG\n", "Quyết định",
        "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH"},
+      // A line of capitals under the type line naming who issues it goes
+      // with the type line; a title in sentence case opening so stays.
+      {"issuer under the type", "NGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề phát triển kinh tế số\n\nI. TÌNH HÌNH\n", "Nghị quyết",
+       "về phát triển kinh tế số"},
+      {"title opening with của", "KẾ HOẠCH\nCủa Ủy ban nhân dân tỉnh về chuyển đổi số\n\nCăn cứ Luật;\n", "Kế hoạch",
+       "Của Ủy ban nhân dân tỉnh về chuyển đổi số"},
       // A title of several lines in sentence case goes on over them.
       {"long title", "KẾ HOẠCH\nThực hiện chuyển đổi số\ntrong cơ quan hành chính nhà nước\ntỉnh Hà Tĩnh\n\nCăn cứ Luật;\n", "Kế hoạch",
        "Thực hiện chuyển đổi số trong cơ quan hành chính nhà nước tỉnh Hà Tĩnh"},

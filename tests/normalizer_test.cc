@@ -227,6 +227,23 @@ TEST(NormalizerTest, LowerCase) {
   }
 }
 
+TEST(NormalizerTest, UpperCase) {
+  struct {
+    std::string input;
+    std::string expected;
+  } cases[] = {
+      {"", ""},
+      {"Cộng hòa xã hội chủ nghĩa Việt Nam", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
+      {"đảng cộng sản", "ĐẢNG CỘNG SẢN"},
+      {"àáảãạ ăắằẳẵặ âấầẩẫậ đơư 12/qđ", "ÀÁẢÃẠ ĂẮẰẲẴẶ ÂẤẦẨẪẬ ĐƠƯ 12/QĐ"},
+      {"@az[`AZ{", "@AZ[`AZ{"},  // the bytes around a-z stay
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.input);
+    EXPECT_EQ(UpperCase(c.input), c.expected);
+  }
+}
+
 // LowerCase takes ASCII runs sixteen bytes at a time: at every offset and
 // run length it must give what lowering one character at a time gives.
 TEST(NormalizerTest, LowerCaseBlocksEqualPerCharacter) {

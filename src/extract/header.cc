@@ -4,6 +4,7 @@
 #include <string>
 
 #include "extract/cues.h"
+#include "text/normalizer.h"
 #include "text/vietnamese.h"
 
 namespace vbhc {
@@ -45,21 +46,40 @@ std::vector<Span> Lines(const std::string& text, size_t from, size_t to) {
   return lines;
 }
 
-// Returns where the motto "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" starts in `s`
-// (the last one, or the first with `first`), or npos.  Its words may stand
-// apart by spaces, line breaks or emphasis ("**CỘNG\nHÒA XÃ HỘI"); accentless
-// copies write "CONG HOA".
-size_t FindMotto(std::string_view s, bool first) {
-  for (const auto& [cong, hoa] : {std::pair<std::string_view, std::string_view>{"CỘNG", "HÒA"}, {"CONG", "HOA"}}) {
-    size_t at = first ? s.find(cong) : s.rfind(cong);
-    while (at != std::string_view::npos) {
-      size_t p = at + cong.size();
-      while (p < s.size() && (s[p] == ' ' || s[p] == '\n' || s[p] == '*' || s[p] == '_')) ++p;
-      if (p > at + cong.size() && s.substr(p, hoa.size()) == hoa) return at;
-      at = first ? s.find(cong, at + 1) : (at == 0 ? std::string_view::npos : s.rfind(cong, at - 1));
+// The first two words of each motto (vocab mottos) in capitals, as written
+// and without accents: "CỘNG"/"HÒA", "CONG"/"HOA", "ĐẢNG"/"CỘNG", …
+using MottoWords = std::vector<std::pair<std::string, std::string>>;
+
+MottoWords MottoWordsOf(const RuleSet& rules) {
+  MottoWords words;
+  for (const VocabEntry& motto : rules.Vocab("mottos")) {
+    for (const std::string& form : {UpperCase(motto.text), UpperCase(FoldString(motto.text))}) {
+      const size_t first = form.find(' ');
+      if (first == std::string::npos) continue;
+      const size_t second = form.find(' ', first + 1);
+      words.emplace_back(form.substr(0, first), form.substr(first + 1, second == std::string::npos ? second : second - first - 1));
     }
   }
-  return std::string_view::npos;
+  return words;
+}
+
+// Returns where a motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN
+// VIỆT NAM") starts in `s` (the last one, or the first with `first`), or
+// npos.  Its words may stand apart by spaces, line breaks or emphasis
+// ("**CỘNG\nHÒA XÃ HỘI"); accentless copies write "CONG HOA".
+size_t FindMotto(std::string_view s, bool first, const MottoWords& mottos) {
+  size_t found = std::string_view::npos;
+  for (const auto& [one, two] : mottos) {
+    size_t at = first ? s.find(one) : s.rfind(one);
+    while (at != std::string_view::npos) {
+      size_t p = at + one.size();
+      while (p < s.size() && (s[p] == ' ' || s[p] == '\n' || s[p] == '*' || s[p] == '_')) ++p;
+      if (p > at + one.size() && s.substr(p, two.size()) == two) break;
+      at = first ? s.find(one, at + 1) : (at == 0 ? std::string_view::npos : s.rfind(one, at - 1));
+    }
+    if (at != std::string_view::npos && (found == std::string_view::npos || (first ? at < found : at > found))) found = at;
+  }
+  return found;
 }
 
 // The issuer stands before "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": upper-case
@@ -68,13 +88,13 @@ size_t FindMotto(std::string_view s, bool first) {
 // issuer, then "Số: …") and the national motto after the number: then the
 // issuer stands right before the number's line.
 std::vector<std::string> FindIssuer(const std::string& text, size_t region_begin, size_t number_begin,
-                                    size_t region_end) {
+                                    size_t region_end, const MottoWords& mottos) {
   std::string region = text.substr(region_begin, number_begin - region_begin);
-  size_t marker = FindMotto(region, /*first=*/false);
+  size_t marker = FindMotto(region, /*first=*/false, mottos);
   if (marker == std::string::npos) {
     // Column order: only when the motto follows, so that a "Số: …" line
     // outside an official header takes no issuer.
-    if (FindMotto(std::string_view(text).substr(number_begin, region_end - number_begin), /*first=*/true) ==
+    if (FindMotto(std::string_view(text).substr(number_begin, region_end - number_begin), /*first=*/true, mottos) ==
         std::string_view::npos) {
       return {};
     }
@@ -212,6 +232,12 @@ void FindTypeLine(const std::string& text, size_t after, size_t region_end, cons
     if (!type) continue;
     (*doc)["type"] = type->text;
     const Cues ends(rules, "title_ends", /*accentless=*/true);
+    // "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ": who issues it goes with the type line.
+    const Cues issuers(rules, "type_line_issuers", /*accentless=*/true);
+    if (i + taken < lines.size()) {
+      const std::string below = StrippedLine(text, lines[i + taken]);
+      if (!HasLowercaseLetter(below) && issuers.AtStart(CueKey(below, /*accentless=*/true))) ++taken;
+    }
     std::string title;
     for (size_t j = i + taken; j < lines.size() && j < i + taken + kTitleLines; ++j) {
       std::string t = StrippedLine(text, lines[j]);
@@ -316,7 +342,7 @@ Json FindHeader(const NormalizedText& normalized, const std::vector<RuleMatch>& 
     if (!t.empty()) doc["title"] = t;
   }
   // Header lines of PDF copies have their letters split ("B Ộ LAO ĐỘNG"): repaired here only.
-  std::vector<std::string> issuer = FindIssuer(text, region_begin, number->span.begin, region_end);
+  std::vector<std::string> issuer = FindIssuer(text, region_begin, number->span.begin, region_end, MottoWordsOf(rules));
   for (std::string& line : issuer) line = JoinSplitLetters(line);
   SetIssuer(issuer, rules, &doc);
   if (doc["title"].is_string()) doc["title"] = JoinSplitLetters(doc["title"].get<std::string>());

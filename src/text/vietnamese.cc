@@ -201,6 +201,15 @@ bool HasLowercaseLetter(std::string_view s) {
   return std::any_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+std::string UpperCase(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t pos = 0; pos < s.size();) {
+    AppendUtf8(static_cast<char32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(DecodeUtf8(s, &pos)))), &out);
+  }
+  return out;
+}
+
 std::string LowerCase(std::string_view s) {
   // utf8proc's mapping, tabled below U+2000 (all of Latin and Vietnamese):
   // this runs over whole documents (the target pass lowers each once).

@@ -66,6 +66,10 @@ std::string JoinSplitLetters(std::string_view line);
 // valid UTF-8, as DecodeUtf8; a few letters change length (Ⱥ -> ⱥ).
 std::string LowerCase(std::string_view s);
 
+// Returns `s` in upper case, diacritics kept ("Cộng hòa" -> "CỘNG HÒA"); for
+// short strings (vocabulary), a code point at a time.
+std::string UpperCase(std::string_view s);
+
 // Appends `c` to `out` as UTF-8.
 void AppendUtf8(char32_t c, std::string* out);
 

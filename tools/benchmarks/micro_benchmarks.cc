@@ -42,6 +42,34 @@ std::string Corpus() {
   return corpus;
 }
 
+// The dev set's real documents, one string each, when ../shared is beside the
+// project (never committed); empty otherwise, and the Real* rows are skipped.
+const std::vector<std::string>& RealTexts() {
+  static const std::vector<std::string> texts = [] {
+    std::vector<std::string> paths, out;
+    const std::filesystem::path dir = VBHC_SOURCE_DIR "/../shared/eval/dev/texts";
+    std::error_code error;
+    for (const auto& e : std::filesystem::directory_iterator(dir, error)) {
+      if (e.path().extension() == ".txt") paths.push_back(e.path().string());
+    }
+    std::sort(paths.begin(), paths.end());
+    for (const std::string& path : paths) {
+      std::ifstream in(path, std::ios::binary);
+      std::ostringstream s;
+      s << in.rdbuf();
+      out.push_back(s.str());
+    }
+    return out;
+  }();
+  return texts;
+}
+
+size_t TotalBytes(const std::vector<std::string>& texts) {
+  size_t bytes = 0;
+  for (const std::string& t : texts) bytes += t.size();
+  return bytes;
+}
+
 std::string CorpusNfd() {
   static const std::string nfd = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -206,6 +234,33 @@ void BM_ExtractNfd(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * text.size());
 }
 BENCHMARK(BM_ExtractNfd);
+
+// Issue #22's ceiling, on real documents one at a time: the matching layer
+// alone (RuleSet::Match over text normalized beforehand: the prefilter sets,
+// the rules' RE2 searches, match objects, overlaps) against the whole
+// extraction (bytes in, record out).  Extraction cannot be faster than the
+// first row; compare the two rows of one run.
+void BM_RealMatchOnly(benchmark::State& state) {
+  const RuleSet& rules = RulesWith(0);
+  if (RealTexts().empty()) state.SkipWithError("no ../shared/eval/dev/texts");
+  std::vector<NormalizedText> normalized;
+  for (const std::string& t : RealTexts()) normalized.push_back(Normalize(t, {ToneStyle::kOfficial, true}));
+  for (auto _ : state) {
+    for (const NormalizedText& n : normalized) benchmark::DoNotOptimize(rules.Match(MatchInput::For(n)));
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes(RealTexts())));
+}
+BENCHMARK(BM_RealMatchOnly);
+
+void BM_RealExtract(benchmark::State& state) {
+  Extractor extractor(RulesWith(0));
+  if (RealTexts().empty()) state.SkipWithError("no ../shared/eval/dev/texts");
+  for (auto _ : state) {
+    for (const std::string& t : RealTexts()) benchmark::DoNotOptimize(extractor.Extract(t, "real.txt"));
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes(RealTexts())));
+}
+BENCHMARK(BM_RealExtract);
 
 void BM_RecordWriter(benchmark::State& state) {
   Extractor extractor(RulesWith(0));

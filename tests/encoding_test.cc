@@ -320,6 +320,28 @@ TEST(EncodingTest, KnownComposingSamples) {
   }
 }
 
+// VIQR writes "đ" as two letters: a literal "d" before it, or a literal
+// "dd", takes the escape, else "SGDĐT" would read back as "SGĐDT".
+TEST(EncodingTest, ViqrEscapesWhatWouldReadAsALetter) {
+  const ComposingCodec& viqr = *ShippedComposingCodec("viqr");
+  struct {
+    std::string text;
+    std::string encoded;
+  } cases[] = {
+      {"Tờ trình số 215/TTr-SGDĐT", "To+` tri`nh so^' 215/TTr-SG\\DDDT"},
+      {"address", "a\\ddress"},
+      {"Đà Nẵng", "DDa` Na(~ng"},
+      {"SGD", "SGD"},  // nothing after the D: no escape
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    std::string encoded;
+    for (char32_t ch : viqr.Encode(c.text)) AppendUtf8(ch, &encoded);
+    EXPECT_EQ(encoded, c.encoded);
+    EXPECT_EQ(Normalize(DecodeInput(encoded, "viqr").text).text, c.text);
+  }
+}
+
 TEST(EncodingTest, ComposingEncodingsRoundTripThroughDetection) {
   Extractor extractor(Rules());
   const ComposingCodec& vni = *ShippedComposingCodec("vni");

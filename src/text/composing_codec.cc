@@ -333,13 +333,24 @@ void ComposingCodec::Decode(const std::vector<SourceUnit>& units, DecodedInput* 
 std::u32string ComposingCodec::Encode(std::string_view utf8) const {
   const std::u32string in = ToU32(utf8);
   std::u32string out;
+  // Returns the first `n` characters (or fewer, at the end) that the text
+  // from in[i] encodes to: what the decoder will read there.
+  auto upcoming = [&](size_t i, size_t n) {
+    std::u32string ahead;
+    for (; i < in.size() && ahead.size() < n; ++i) {
+      auto it = encode_.find(in[i]);
+      ahead += it != encode_.end() ? it->second : std::u32string(1, in[i]);
+    }
+    return ahead.substr(0, n);
+  };
   // Returns true when the decoder would read literal in[i] as (the start of)
-  // a key: a mark after a letter, or the first character of a letter key
-  // ("dd" in "address").
+  // a key: a mark after a letter, or the first character of a letter key,
+  // also with what the next character encodes to ("dd" in "address"; "D"
+  // before "Đ" in "SGDĐT", which encodes as "DD").
   auto needs_escape = [&](size_t i) {
     if (!out.empty() && IsWordChar(out.back()) && IsMarkStart(in[i])) return true;
     for (const auto& [key, letter] : letters_) {
-      if (key.size() <= in.size() - i && in.compare(i, key.size(), key) == 0) return true;
+      if (upcoming(i, key.size()) == key) return true;
     }
     return false;
   };

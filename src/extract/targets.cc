@@ -52,7 +52,8 @@ struct Context {
 // Where a target's deadline is looked for, nearest first: a deadline read
 // with the value inside it ("đưa vào khai thác trên 3.000 km … trong năm
 // 2025"), its clause (before
-// the value, then after it: "02 lớp … trong tháng 6/2025"), a year named in
+// the value, then after it: "02 lớp … trong tháng 6/2025"; then a plan period
+// after it: "xây mới 12 phòng học trong giai đoạn 2026 - 2028"), a year named in
 // its clause ("năm 2026 đạt 40%, năm 2027 đạt 60%"), its sentence before it,
 // else a period stated there ("Trong giai đoạn 2026 - 2030 phấn đấu …": the
 // plan's own span before a horizon), its sentence after it; a year named in

@@ -305,5 +305,25 @@ TEST(StructureTest, AYearIsNoListMarker) {
   EXPECT_EQ(structure.text(), "khởi công vào ngày 19 tháng 12 năm 2025.\n");
 }
 
+// Dev 117: a line ending with '.', '!' or '?' goes on with its sentence
+// when the next opens with a lower-case letter ("…”...\nđể hoàn thành …");
+// not over a list item, a capital, or a ':' or ';' (items without markers).
+TEST(StructureTest, LowerCaseLineGoesOnAfterAStop) {
+  struct {
+    const char* text;
+    const char* expected;
+  } cases[] = {
+      {"làm ngày, làm đêm”...\nđể hoàn thành dự án.\n", "làm ngày, làm đêm”... để hoàn thành dự án.\n"},
+      {"các tỉnh, thành phố, v.v.\nvà các bộ, ngành.\n", "các tỉnh, thành phố, v.v. và các bộ, ngành.\n"},
+      {"Hoàn thành dự án.\nBáo cáo kết quả.\n", "Hoàn thành dự án.\nBáo cáo kết quả.\n"},
+      {"Hoàn thành dự án.\na) rà soát hồ sơ.\n", "Hoàn thành dự án.\na) rà soát hồ sơ.\n"},
+      {"Nhiệm vụ gồm:\nrà soát hồ sơ;\nbáo cáo kết quả.\n", "Nhiệm vụ gồm:\nrà soát hồ sơ;\nbáo cáo kết quả.\n"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(Structure(c.text).text(), c.expected);
+  }
+}
+
 }  // namespace
 }  // namespace vbhc

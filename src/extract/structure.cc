@@ -441,6 +441,15 @@ bool Structure::TitleOverProse(Span line, std::string_view next) const {
   return u_isupper(static_cast<UChar32>(first)) && HasLowercaseLetter(next);
 }
 
+// Returns true when `next`, a line after one that ends with '.', '!' or '?',
+// goes on with its sentence: it opens with a lower-case letter and no list
+// marker ("… “làm ngày, làm đêm”...\nđể hoàn thành …", "v.v.\nvà …").
+bool Structure::ContinuesSentence(std::string_view next) {
+  if (next.empty() || StartsListItem(next)) return false;
+  size_t pos = 0;
+  return u_islower(static_cast<UChar32>(DecodeUtf8(next, &pos)));
+}
+
 void Structure::Unwrap() {
   size_t line_start = 0;
   size_t next_end = unwrapped_.find('\n');
@@ -456,7 +465,9 @@ void Structure::Unwrap() {
     bool soft = last != std::string_view::npos && first_next != std::string_view::npos &&
                 ((std::string_view(".:;!?").find(line[last]) == std::string_view::npos &&
                   !StartsListItem(next) && !TitleOverProse({line_start, i}, next.substr(first_next))) ||
-                 (only_marker && !StartsListItem(next)));
+                 (only_marker && !StartsListItem(next)) ||
+                 (std::string_view(".!?").find(line[last]) != std::string_view::npos &&
+                  ContinuesSentence(next.substr(first_next))));
     if (soft) {
       unwrapped_[i] = ' ';
       joined_.push_back(i);

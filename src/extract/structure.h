@@ -108,6 +108,7 @@ class Structure {
 
  private:
   bool TitleOverProse(Span line, std::string_view next) const;
+  static bool ContinuesSentence(std::string_view next);
   void MergeColumnTables();
   std::vector<Span> ColumnRowAt(size_t i, size_t* end) const;
   Span Trimmed(Span s) const;

@@ -129,6 +129,13 @@ const std::vector<TaskCase>& Cases() {
       // "công lập" (public).
       {"task_lead_ends", false, "Các đơn vị sự nghiệp công lập tổ chức tập huấn cho viên chức.\n",
        "Các đơn vị sự nghiệp công lập | null | null"},
+      // A task cue inside a lead before a capitalized name passes the work
+      // on to that name; before a lower-case word it is part of the name.
+      {"task_cues", true,
+       "Chủ tịch UBND tỉnh giao Giám đốc Sở Tài chính, Thủ trưởng các đơn vị liên quan khẩn trương hoàn thiện hồ sơ.\n",
+       "Giám đốc Sở Tài chính, Thủ trưởng các đơn vị liên quan | null | null"},
+      {"task_cues", false, "Ban An toàn giao thông tỉnh chủ trì tổ chức tuyên truyền.\n",
+       "Ban An toàn giao thông tỉnh | null | null"},
       // A lead is a list of names of up to ~60 words (the addressees of a
       // Prime Minister's telegram, dev 117).
       {"task_lead_ends", true,

@@ -35,6 +35,9 @@ constexpr size_t kLabelBytes = 80;
 
 bool IsSpace(char c) { return c == ' ' || c == '\n'; }
 
+// The end of a lead where a task cue passes the work on (ScanLead).
+const VocabEntry kRelayCue{"giao", {}};
+
 // Returns `s` without the spaces, commas, stops and emphasis around it.
 Span Trim(const std::string& text, Span s) {
   auto junk = [](char c) { return IsSpace(c) || c == ',' || c == '.' || c == ';' || c == ':' || c == '*'; };
@@ -134,6 +137,7 @@ class TaskFinder {
   void LabelTimes();
   Json Partners(Span after_lead) const;
   bool OpensAddressees(const Paragraph& p) const;
+  bool CueBeforeName(size_t pos, size_t limit) const;
   void Emit(Found& found);
 
   const Structure& structure_;
@@ -263,6 +267,10 @@ LeadScan TaskFinder::ScanLead(size_t begin, size_t limit, bool need_head) const 
       // a noun (noun = "yes") goes on with the list of names.
       const size_t comma = text_.find_last_not_of(' ', pos - 1);
       if (cue && Attr(cue, "noun") == "yes" && comma != std::string::npos && text_[comma] == ',') cue = nullptr;
+      // "Chủ tịch UBND tỉnh giao Giám đốc Sở …": a task cue before a name
+      // passes the work on (ClauseLead gives it to the name), while "Ban An
+      // toàn giao thông" goes on.
+      if (!cue && CueBeforeName(pos, limit)) cue = &kRelayCue;
       if (cue) {
         scan.stop = LeadScan::kCue;
         scan.end = pos;
@@ -568,6 +576,19 @@ LeadScan TaskFinder::LeadAfterIntro(size_t start, size_t limit, size_t paragraph
     return scan;
   }
   return LeadScan{};
+}
+
+// Returns true when a task cue ("giao", "yêu cầu") starts at `pos` and a
+// capitalized word follows it: work passed on to a name.
+bool TaskFinder::CueBeforeName(size_t pos, size_t limit) const {
+  const Span window{pos, std::min(limit, pos + kCueWindow)};
+  std::string storage;
+  const std::string_view key = keyed_.View(window, &storage);
+  size_t end = 0;
+  if (!cues_.AtStart(key, &end)) return false;
+  size_t at = text_.find_first_not_of(' ', Raw(window, key, end));
+  if (at == std::string::npos || at >= limit) return false;
+  return u_isupper(static_cast<UChar32>(DecodeUtf8(text_, &at)));
 }
 
 // Returns whether a task cue ("Giao", "Đề nghị") stands right before `pos`

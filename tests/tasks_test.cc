@@ -136,6 +136,10 @@ const std::vector<TaskCase>& Cases() {
        "Giám đốc Sở Tài chính, Thủ trưởng các đơn vị liên quan | null | null"},
       {"task_cues", false, "Ban An toàn giao thông tỉnh chủ trì tổ chức tuyên truyền.\n",
        "Ban An toàn giao thông tỉnh | null | null"},
+      // "Đồng chí" (a leader reported in the news) relays work with a cue
+      // and takes none itself.
+      {"agency_heads", true, "Đồng chí cũng đề nghị Sở Nội vụ tăng cường kiểm tra công vụ.\n", "Sở Nội vụ | null | null"},
+      {"agency_heads", false, "Đồng chí Nguyễn Văn A chủ trì hội nghị sơ kết công tác quý III.\n", ""},
       // A lead is a list of names of up to ~60 words (the addressees of a
       // Prime Minister's telegram, dev 117).
       {"task_lead_ends", true,

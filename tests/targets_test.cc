@@ -41,12 +41,24 @@ std::string Subjects(const std::string& text) {
   return out;
 }
 
+// A named text and the targets expected of it (Targets()).
+struct TargetCase {
+  const char* name;
+  std::string text;
+  std::string expected;
+};
+
+// Runs each case through Targets(), `prefix` and `suffix` around its text.
+void ExpectTargets(const std::vector<TargetCase>& cases, const std::string& prefix = "",
+                   const std::string& suffix = "") {
+  for (const TargetCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(Targets(prefix + c.text + suffix), c.expected) << c.text;
+  }
+}
+
 TEST(TargetsTest, ValuesComparatorsAndDeadlines) {
-  struct {
-    const char* name;
-    std::string text;
-    std::string expected;
-  } cases[] = {
+  ExpectTargets({
       // Staged targets: each governed by the deadline just before it.
       {"staged", "Đến cuối năm 2023 đạt trên 80%, cuối năm 2024 đạt trên 90% và đến hết năm 2025 đạt 100% cán bộ, công chức lãnh đạo được bồi dưỡng.",
        "percent 80 > 2023-12-31; percent 90 > 2024-12-31; percent 100 >= 2025-12-31"},
@@ -133,11 +145,7 @@ TEST(TargetsTest, ValuesComparatorsAndDeadlines) {
       // after any other word.
       {"bare count as an object", "Phấn đấu đào tạo 5 công chức, viên chức.", "count 5 = null"},
       {"bare count alone", "Phấn đấu nâng cao chất lượng 5 công chức, viên chức.", ""},
-  };
-  for (const auto& c : cases) {
-    SCOPED_TRACE(c.name);
-    EXPECT_EQ(Targets(c.text), c.expected) << c.text;
-  }
+  });
 }
 
 // The sentence walk of the targets skips from one paragraph to the next
@@ -423,6 +431,24 @@ TEST(TargetsTest, EveryBaselineCuePairDropsTheStartingValue) {
     SCOPED_TRACE(after.text);
     EXPECT_EQ(Targets("Phấn đấu đến năm 2030 số vụ tai nạn giảm 15% " + after.text + " 120 vụ."), "percent 15 = 2030");
   }
+}
+
+// The year a plan's title names governs a target nothing nearer governs,
+// before a period cited elsewhere in the document; not a report's year, a
+// span of years or a school year.
+TEST(TargetsTest, TitleYearGovernsAPlan) {
+  const std::string header = "ỦY BAN NHÂN DÂN\nTỈNH MẪU SƠN\n-------\nSố: 45/KH-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                             "Mẫu Sơn, ngày 10 tháng 1 năm 2026\n\n";
+  const std::string body = "\n\nCăn cứ Chương trình tổng thể cải cách hành chính giai đoạn 2021 - 2030;\n\nI. MỤC TIÊU\n"
+                           "1. 100% thủ tục hành chính được công khai.\n2. Phấn đấu đến năm 2027 đạt 90% hồ sơ số hóa.\n";
+  ExpectTargets({
+      {"plan", "KẾ HOẠCH\nCải cách hành chính năm 2026", "percent 100 = 2026; percent 90 >= 2027"},
+      {"accentless title", "KE HOACH\nCai cach hanh chinh nam 2026", "percent 100 = 2026; percent 90 >= 2027"},
+      {"span of years", "KẾ HOẠCH\nCải cách hành chính năm 2026 - 2030", "percent 100 = 2030; percent 90 >= 2027"},
+      // A school year in the title is a period of its own (its end governs).
+      {"school year", "KẾ HOẠCH\nThời gian năm học 2025-2026", "percent 100 = 2026; percent 90 >= 2027"},
+      {"report", "BÁO CÁO\nKết quả cải cách hành chính năm 2026", "percent 100 = 2030; percent 90 >= 2027"},
+  }, header, body);
 }
 
 // Issue #16: each cue list of rules/targets.toml not walked entry by entry

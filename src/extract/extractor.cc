@@ -64,6 +64,31 @@ std::string Sha256Hex(std::string_view bytes) {
   return hex;
 }
 
+// The year the document's title names ("Kế hoạch cải cách hành chính năm
+// 2026": the plan's own time), or "" when it names none, several, a span
+// ("năm 2026 - 2030") or a school year ("năm học 2025-2026"), or when its
+// type reports rather than plans (vocab title_year_not_plan).
+std::string PlanYear(const Analysis& a, const RuleSet& rules) {
+  if (!a.document.is_object() || !a.document["title"].is_string()) return {};
+  if (a.document["type"].is_string() && rules.LookupVocab("title_year_not_plan", a.document["type"].get<std::string>())) {
+    return {};
+  }
+  const std::string title = FoldString(a.document["title"].get<std::string>());
+  std::string year;
+  for (size_t at = title.find("nam "); at != std::string::npos; at = title.find("nam ", at + 1)) {
+    if (at > 0 && std::isalnum(static_cast<unsigned char>(title[at - 1]))) continue;
+    const size_t digits = at + 4;
+    if (digits + 4 > title.size() || !std::all_of(title.begin() + digits, title.begin() + digits + 4, ::isdigit)) continue;
+    if (digits + 4 < title.size() && std::isalnum(static_cast<unsigned char>(title[digits + 4]))) continue;
+    const size_t after = title.find_first_not_of(' ', digits + 4);
+    if (after != std::string::npos && (title[after] == '-' || title.compare(after, 3, "\xE2\x80\x93") == 0)) return {};
+    const std::string found = title.substr(digits, 4);
+    if (!year.empty() && year != found) return {};
+    year = found;
+  }
+  return year;
+}
+
 Analysis Extractor::Analyze(std::string_view bytes) const {
   Analysis a;
   a.decoded = DecodeInput(bytes, options_.encoding);
@@ -115,7 +140,7 @@ Analysis Extractor::Analyze(std::string_view bytes) const {
   const Structure structure(a.normalized.text);
   const KeyedText keyed(structure.text(), a.accentless);
   std::vector<Item> found =
-      FindTargets(structure, keyed, a.items, a.matches, rules_, a.accentless, ReferenceDate(a, rules_));
+      FindTargets(structure, keyed, a.items, a.matches, rules_, a.accentless, ReferenceDate(a, rules_), PlanYear(a, rules_));
   std::vector<Item> tasks = FindTasks(structure, keyed, a.items, a.matches, rules_, a.accentless);
   for (Item& t : tasks) found.push_back(std::move(t));
   // A target inside a mask (a web address, a file name) is none; a task is

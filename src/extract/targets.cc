@@ -60,8 +60,9 @@ struct Context {
 // the sentence ("đạt 100% kế hoạch vốn năm 2025"); earlier in its paragraph
 // ("Mục tiêu cụ thể đến năm 2025, … . 100% …"); the lead-in over its list
 // and the heading above it (a horizon heading gives its items its year:
-// "2. Tầm nhìn đến năm 2045"); the year its list of targets is set for; the
-// plan's period.
+// "2. Tầm nhìn đến năm 2045"); the year its list of targets is set for; then
+// (Fields) the year the document's title names ("Kế hoạch … năm 2026": the
+// plan's own time) and the plan's period (kPlanLadder).
 constexpr TimeScope::Step kTargetLadder[] = {
     {TimeScope::kAround, TimeScope::kFixedDeadline},
     {TimeScope::kClauseBefore, TimeScope::kFixedDeadline},
@@ -81,8 +82,8 @@ constexpr TimeScope::Step kTargetLadder[] = {
     {TimeScope::kHeading, TimeScope::kAnyPeriod},
     {TimeScope::kParagraphBefore, TimeScope::kYear},
     {TimeScope::kHeading, TimeScope::kYear},
-    {TimeScope::kDocument, TimeScope::kPlanPeriod},
 };
+constexpr TimeScope::Step kPlanLadder[] = {{TimeScope::kDocument, TimeScope::kPlanPeriod}};
 
 // Returns whether `pos` stands inside quotes opened in its sentence: the
 // name of a campaign or a programme ("phong trào thi đua “Hoàn thành 3.000
@@ -103,7 +104,8 @@ bool InsideQuotes(const std::string& text, Span sentence, size_t pos) {
 class TargetFinder {
  public:
   TargetFinder(const Structure& structure, const KeyedText& keyed, const std::vector<Item>& items,
-               const std::vector<RuleMatch>& matches, const RuleSet& rules, bool accentless);
+               const std::vector<RuleMatch>& matches, const RuleSet& rules, bool accentless,
+               std::string plan_year);
 
   std::vector<Item> Run(const std::vector<const RuleMatch*>& values);
 
@@ -123,6 +125,7 @@ class TargetFinder {
   Json Fields(const RuleMatch& m, const Context& c) const;
 
   const RuleSet& rules_;
+  const std::string plan_year_;  // the year the document's title names, or ""
   const bool accentless_;
   const Structure& structure_;
   const std::string& flat_;
@@ -138,8 +141,9 @@ class TargetFinder {
 
 TargetFinder::TargetFinder(const Structure& structure, const KeyedText& keyed, const std::vector<Item>& items,
                            const std::vector<RuleMatch>& matches, const RuleSet& rules,
-                           bool accentless)
+                           bool accentless, std::string plan_year)
     : rules_(rules),
+      plan_year_(std::move(plan_year)),
       accentless_(accentless),
       structure_(structure),
       flat_(structure_.text()),
@@ -397,7 +401,12 @@ Json TargetFinder::Fields(const RuleMatch& m, const Context& s) const {
   std::string recurrence = Recurrence(m, s);
   if (recurrence.empty()) {
     const Item* governing = scope_.Governing(s.at, kTargetLadder);
-    fields["deadline"] = governing ? TimeScope::Value(*governing) : Json(nullptr);
+    if (!governing && !plan_year_.empty()) {
+      fields["deadline"] = plan_year_;
+    } else {
+      if (!governing) governing = scope_.Governing(s.at, kPlanLadder);
+      fields["deadline"] = governing ? TimeScope::Value(*governing) : Json(nullptr);
+    }
   } else {
     fields["deadline"] = nullptr;
     fields["recurrence"] = recurrence;
@@ -442,13 +451,13 @@ std::vector<Item> TargetFinder::Run(const std::vector<const RuleMatch*>& values)
 
 std::vector<Item> FindTargets(const Structure& structure, const KeyedText& keyed, const std::vector<Item>& items,
                               const std::vector<RuleMatch>& matches, const RuleSet& rules,
-                              bool accentless, const std::string& reference_date) {
+                              bool accentless, const std::string& reference_date, const std::string& plan_year) {
   std::vector<const RuleMatch*> values;
   for (const RuleMatch& m : matches) {
     if (m.rule->dimension == "target_value" || m.rule->dimension == "target_count_open") values.push_back(&m);
   }
   if (values.empty()) return {};
-  std::vector<Item> targets = TargetFinder(structure, keyed, items, matches, rules, accentless).Run(values);
+  std::vector<Item> targets = TargetFinder(structure, keyed, items, matches, rules, accentless, plan_year).Run(values);
   if (reference_date.empty()) return targets;
   std::erase_if(targets, [&](const Item& t) {
     const Json& deadline = t.fields["deadline"];

@@ -28,9 +28,13 @@ namespace vbhc {
 // itself is `accentless`.  A value whose governing deadline ended before
 // `reference_date` (the document's own date, ISO; "" when unknown) reports a
 // result ("9 tháng đầu năm 2024 … đạt 100%" in a 2025 report): no target.
+// `plan_year` (a year the document's title names, "" when none) governs a
+// value nothing in its sentence, paragraph or headings governs, before a
+// period found elsewhere in the document.
 std::vector<Item> FindTargets(const Structure& structure, const KeyedText& keyed, const std::vector<Item>& items,
                               const std::vector<RuleMatch>& matches, const RuleSet& rules,
-                              bool accentless, const std::string& reference_date = "");
+                              bool accentless, const std::string& reference_date = "",
+                              const std::string& plan_year = "");
 
 }  // namespace vbhc
 

@@ -35,9 +35,6 @@ constexpr size_t kLabelBytes = 80;
 
 bool IsSpace(char c) { return c == ' ' || c == '\n'; }
 
-// The end of a lead where a task cue passes the work on (ScanLead).
-const VocabEntry kRelayCue{"giao", {}};
-
 // Returns `s` without the spaces, commas, stops and emphasis around it.
 Span Trim(const std::string& text, Span s) {
   auto junk = [](char c) { return IsSpace(c) || c == ',' || c == '.' || c == ';' || c == ':' || c == '*'; };
@@ -137,7 +134,7 @@ class TaskFinder {
   void LabelTimes();
   Json Partners(Span after_lead) const;
   bool OpensAddressees(const Paragraph& p) const;
-  bool CueBeforeName(size_t pos, size_t limit) const;
+  const VocabEntry* CueBeforeName(size_t pos, size_t limit) const;
   void Emit(Found& found);
 
   const Structure& structure_;
@@ -270,7 +267,7 @@ LeadScan TaskFinder::ScanLead(size_t begin, size_t limit, bool need_head) const 
       // "Chủ tịch UBND tỉnh giao Giám đốc Sở …": a task cue before a name
       // passes the work on (ClauseLead gives it to the name), while "Ban An
       // toàn giao thông" goes on.
-      if (!cue && CueBeforeName(pos, limit)) cue = &kRelayCue;
+      if (!cue) cue = CueBeforeName(pos, limit);
       if (cue) {
         scan.stop = LeadScan::kCue;
         scan.end = pos;
@@ -578,17 +575,18 @@ LeadScan TaskFinder::LeadAfterIntro(size_t start, size_t limit, size_t paragraph
   return LeadScan{};
 }
 
-// Returns true when a task cue ("giao", "yêu cầu") starts at `pos` and a
-// capitalized word follows it: work passed on to a name.
-bool TaskFinder::CueBeforeName(size_t pos, size_t limit) const {
+// Returns the task cue ("giao", "yêu cầu") that starts at `pos` when a
+// capitalized word follows it (work passed on to a name), else null.
+const VocabEntry* TaskFinder::CueBeforeName(size_t pos, size_t limit) const {
   const Span window{pos, std::min(limit, pos + kCueWindow)};
   std::string storage;
   const std::string_view key = keyed_.View(window, &storage);
   size_t end = 0;
-  if (!cues_.AtStart(key, &end)) return false;
+  const VocabEntry* cue = cues_.AtStart(key, &end);
+  if (!cue) return nullptr;
   size_t at = text_.find_first_not_of(' ', Raw(window, key, end));
-  if (at == std::string::npos || at >= limit) return false;
-  return u_isupper(static_cast<UChar32>(DecodeUtf8(text_, &at)));
+  if (at == std::string::npos || at >= limit) return nullptr;
+  return u_isupper(static_cast<UChar32>(DecodeUtf8(text_, &at))) ? cue : nullptr;
 }
 
 // Returns whether a task cue ("Giao", "Đề nghị") stands right before `pos`

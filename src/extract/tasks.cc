@@ -134,6 +134,8 @@ class TaskFinder {
   void LabelTimes();
   Json Partners(Span after_lead) const;
   bool OpensAddressees(const Paragraph& p) const;
+  const VocabEntry* CueAt(const Cues& cues, size_t pos, size_t limit, size_t* end) const;
+  bool CapitalAt(size_t pos, size_t limit) const;
   const VocabEntry* CueBeforeName(size_t pos, size_t limit) const;
   void Emit(Found& found);
 
@@ -221,19 +223,9 @@ LeadScan TaskFinder::ScanLead(size_t begin, size_t limit, bool need_head) const 
   LeadScan scan;
   size_t pos = begin;
   if (need_head) {
-    const Span window{begin, std::min(limit, begin + kCueWindow)};
-    std::string storage;
-    const std::string_view key = keyed_.View(window, &storage);
-    size_t head_end = 0;
-    const VocabEntry* head = heads_.AtStart(key, &head_end);
+    const VocabEntry* head = CueAt(heads_, begin, limit, &pos);
     if (!head) return scan;
-    pos = Raw(window, key, head_end);
-    if (Attr(head, "name") == "yes") {  // "Bộ Công an", not "Báo cáo"
-      size_t at = text_.find_first_not_of(' ', pos);
-      if (at == std::string::npos || at >= limit) return scan;
-      const char32_t next = DecodeUtf8(text_, &at);
-      if (!u_isupper(static_cast<UChar32>(next))) return scan;
-    }
+    if (Attr(head, "name") == "yes" && !CapitalAt(pos, limit)) return scan;  // "Bộ Công an", not "Báo cáo"
   }
   std::string previous_storage, window_storage;
   std::string_view previous;
@@ -505,11 +497,7 @@ size_t TaskFinder::SkipCues(size_t start, size_t limit) const {
   // "Điều 2. Giao Giám đốc Sở …": the article's label opens its first clause.
   start += Structure::ArticleLabelLength(std::string_view(text_).substr(start, limit - start));
   for (const Cues* skip : {&lead_ins_, &cues_}) {
-    const Span window{start, std::min(limit, start + kCueWindow)};
-    std::string storage;
-    const std::string_view key = keyed_.View(window, &storage);
-    size_t end = 0;
-    if (skip->AtStart(key, &end)) start = Raw(window, key, end);
+    CueAt(*skip, start, limit, &start);
     while (start < limit && (IsSpace(text_[start]) || text_[start] == ',')) ++start;
   }
   return start;
@@ -575,18 +563,32 @@ LeadScan TaskFinder::LeadAfterIntro(size_t start, size_t limit, size_t paragraph
   return LeadScan{};
 }
 
-// Returns the task cue ("giao", "yêu cầu") that starts at `pos` when a
-// capitalized word follows it (work passed on to a name), else null.
-const VocabEntry* TaskFinder::CueBeforeName(size_t pos, size_t limit) const {
+// Returns the cue of `cues` that starts at `pos` (within `limit`), or null;
+// sets *end, when one does, to where it ends in the text.
+const VocabEntry* TaskFinder::CueAt(const Cues& cues, size_t pos, size_t limit, size_t* end) const {
   const Span window{pos, std::min(limit, pos + kCueWindow)};
   std::string storage;
   const std::string_view key = keyed_.View(window, &storage);
+  size_t key_end = 0;
+  const VocabEntry* cue = cues.AtStart(key, &key_end);
+  if (cue) *end = Raw(window, key, key_end);
+  return cue;
+}
+
+// Returns true when the first word from `pos` (spaces skipped), before
+// `limit`, opens with a capital letter.
+bool TaskFinder::CapitalAt(size_t pos, size_t limit) const {
+  size_t at = text_.find_first_not_of(' ', pos);
+  if (at == std::string::npos || at >= limit) return false;
+  return u_isupper(static_cast<UChar32>(DecodeUtf8(text_, &at)));
+}
+
+// Returns the task cue ("giao", "yêu cầu") that starts at `pos` when a
+// capitalized word follows it (work passed on to a name), else null.
+const VocabEntry* TaskFinder::CueBeforeName(size_t pos, size_t limit) const {
   size_t end = 0;
-  const VocabEntry* cue = cues_.AtStart(key, &end);
-  if (!cue) return nullptr;
-  size_t at = text_.find_first_not_of(' ', Raw(window, key, end));
-  if (at == std::string::npos || at >= limit) return nullptr;
-  return u_isupper(static_cast<UChar32>(DecodeUtf8(text_, &at))) ? cue : nullptr;
+  const VocabEntry* cue = CueAt(cues_, pos, limit, &end);
+  return cue && CapitalAt(end, limit) ? cue : nullptr;
 }
 
 // Returns whether a task cue ("Giao", "Đề nghị") stands right before `pos`
